@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { SEVERITIES } from '@bulwark/core';
+
+/**
+ * Schema of `bulwark.yaml`. Unknown keys are errors (a typo must not silently
+ * disable a control). Each package's section is owned by that package's
+ * command and documented in docs/configuration.md.
+ */
+export const configSchema = z.strictObject({
+  version: z.literal(1).optional(),
+  output: z
+    .strictObject({
+      format: z.string().optional(),
+      failOn: z.enum(SEVERITIES).optional(),
+    })
+    .optional(),
+  scan: z
+    .strictObject({
+      include: z.array(z.string()).optional(),
+      exclude: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+export type BulwarkConfig = z.infer<typeof configSchema>;
