@@ -1,16 +1,16 @@
-import type { Command } from 'commander';
-import type { CliContext } from '../cli-io.js';
+import type { CommandRegistrar } from './command-registrar.js';
+import { registerScanCommand } from './scan-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
 
-/** Registers one top-level subcommand (and its own subcommands) on the program. */
-export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
+export type { CommandRegistrar } from './command-registrar.js';
 
 /**
  * Every `bulwark` subcommand, one file each. The key is the command name as
  * typed; help lists them in this order.
  */
 export const commands = {
+  scan: registerScanCommand,
   up: registerUpCommand,
   version: registerVersionCommand,
 } satisfies Record<string, CommandRegistrar>;

@@ -1,0 +1,1 @@
+export type { Scanner, ScanTarget, ScannerResult } from './scanner.js';
