@@ -169,6 +169,15 @@ describe('framework lookups', () => {
       'Improper Validation of Generative AI Output',
       'Improper Output Handling',
     ]);
+    expect(resolveFrameworkRefs(['AML.T0051.000'])).toEqual([
+      {
+        framework: 'mitre-atlas',
+        id: 'AML.T0051.000',
+        name: 'Direct',
+        url: 'https://atlas.mitre.org/techniques/AML.T0051.000',
+        description: lookupFrameworkRef('AML.T0051.000')?.description,
+      },
+    ]);
     expect(resolveFrameworkRefs([])).toEqual([]);
     let caught: unknown;
     try {

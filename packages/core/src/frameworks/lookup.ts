@@ -25,7 +25,8 @@ export function frameworkUrl(id: string): string | undefined {
 }
 
 /**
- * Resolves IDs for reporters and rule loaders, in the given order. Throws
+ * Resolves IDs for reporters and rule loaders, in the given order, as fresh
+ * plain `FrameworkRef` objects (framework, id, name, url, description). Throws
  * `UNKNOWN_NAME` listing every unknown ID, so rule data with a typo fails at
  * load time rather than printing a reference nobody can follow.
  */
@@ -34,8 +35,10 @@ export function resolveFrameworkRefs(ids: readonly string[]): FrameworkRef[] {
   const issues: Issue[] = [];
   for (const id of ids) {
     const entry = getCatalog().byId.get(id);
-    if (entry) refs.push(entry);
-    else {
+    if (entry) {
+      const { framework, name, url, description } = entry;
+      refs.push({ framework, id: entry.id, name, url, description });
+    } else {
       issues.push({
         code: 'framework.unknown_id',
         message: `unknown framework ID "${id}"`,
