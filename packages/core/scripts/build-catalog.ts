@@ -45,7 +45,8 @@ interface CatalogFile {
   crosswalk?: [string, string][];
 }
 
-const problems: string[] = [];
+// Problems found by the current run; reset by generateCatalog.
+let problems: string[] = [];
 function check(condition: boolean, message: string): void {
   if (!condition) problems.push(message);
 }
@@ -449,12 +450,18 @@ function checkDescriptionTables(): void {
   }
 }
 
-function main(): void {
-  const reference = parseArgs(process.argv.slice(2));
-  const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
-  const atlas = buildAtlas(reference);
+/**
+ * Builds every catalog file from a reference folder, in memory. Returns the
+ * files and every validation problem; the files must not be written when there
+ * is any problem. Throws only when an input file is missing or unreadable.
+ */
+export function generateCatalog(reference: string): {
+  files: Record<string, CatalogFile>;
+  problems: string[];
+} {
+  problems = [];
   const files: Record<string, CatalogFile> = {
-    'atlas.json': atlas.file,
+    'atlas.json': buildAtlas(reference).file,
     'owasp-llm.json': buildOwaspLlm(reference),
     'owasp-agentic.json': buildOwaspAgentic(reference),
     'nist-ai-rmf.json': buildNistRmf(reference),
@@ -462,6 +469,13 @@ function main(): void {
     'cwe.json': buildCwe(reference),
   };
   checkDescriptionTables();
+  return { files, problems };
+}
+
+function main(): void {
+  const reference = parseArgs(process.argv.slice(2));
+  const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+  const { files, problems } = generateCatalog(reference);
   if (problems.length > 0) {
     process.stderr.write(`catalog not written, ${problems.length} problem(s):\n`);
     for (const problem of problems) process.stderr.write(`  ${problem}\n`);
@@ -480,4 +494,6 @@ function main(): void {
   );
 }
 
-main();
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main();
+}

@@ -32,26 +32,23 @@ export function frameworkUrl(id: string): string | undefined {
  */
 export function resolveFrameworkRefs(ids: readonly string[]): FrameworkRef[] {
   const refs: FrameworkRef[] = [];
-  const issues: Issue[] = [];
+  const unknown: string[] = [];
   for (const id of ids) {
     const entry = getCatalog().byId.get(id);
     if (entry) {
       const { framework, name, url, description } = entry;
       refs.push({ framework, id: entry.id, name, url, description });
-    } else {
-      issues.push({
-        code: 'framework.unknown_id',
-        message: `unknown framework ID "${id}"`,
-        hint: suggestionFor(id),
-      });
-    }
+    } else unknown.push(id);
   }
-  if (issues.length > 0) {
+  if (unknown.length > 0) {
+    const issues: Issue[] = unknown.map((id) => ({
+      code: 'framework.unknown_id',
+      message: `unknown framework ID "${id}"`,
+      hint: suggestionFor(id),
+    }));
     throw new BulwarkError(
       'UNKNOWN_NAME',
-      `Unknown framework ID${issues.length > 1 ? 's' : ''}: ${issues
-        .map((issue) => issue.message.slice('unknown framework ID '.length))
-        .join(', ')}`,
+      `Unknown framework ID${unknown.length > 1 ? 's' : ''}: ${unknown.map((id) => `"${id}"`).join(', ')}`,
       { issues, hint: 'see docs/frameworks.md for the ID formats' },
     );
   }
