@@ -76,9 +76,9 @@ export const OWASP_AGENTIC_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 /**
  * CWE entries in the catalog: the CWE-1448 view with its two categories and
- * 17 members, plus general weaknesses that findings about AI applications, model
- * files, secrets and agent tools commonly cite. `name` is MITRE's official name (kept with the MITRE
- * notice); `description` is ours.
+ * 17 members, plus general weaknesses that findings about AI applications,
+ * model files, secrets and agent tools commonly cite. `name` is MITRE's
+ * official name (kept with the MITRE notice); `description` is ours.
  */
 export const CWE_ENTRIES: Readonly<Record<string, { name: string; description: string }>> = {
   'CWE-20': {
