@@ -5,7 +5,7 @@ import type { Severity } from './severity.js';
  * framework writes it: `LLM01:2025`, `ASI02:2026`, `AML.T0051.000`,
  * `AML.M0015`, `CWE-1426`, `GOVERN 1.1` (NIST AI RMF), `NIST-600-1:GAI-02`.
  * Every ID used anywhere in code or rule data must exist in the catalog; a test
- * enforces it.
+ * enforces it. Formats and examples: docs/frameworks.md.
  */
 export type FrameworkId = string;
 
@@ -25,6 +25,8 @@ export interface FrameworkRef {
   id: FrameworkId;
   name: string;
   url?: string;
+  /** One line about the entry (see `FrameworkEntry.description`). */
+  description?: string;
 }
 
 /** How sure the producer is that the finding is real. */

@@ -5,3 +5,4 @@ export * from './finding.js';
 export * from './fingerprint.js';
 export * from './detection.js';
 export * from './report/index.js';
+export * from './frameworks/index.js';
