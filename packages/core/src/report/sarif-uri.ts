@@ -14,6 +14,9 @@ export interface SarifArtifactUri {
 
 const DRIVE = /^[A-Za-z]:\//;
 
+/** Unpaired UTF-16 surrogates, which `encodeURIComponent` cannot encode. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || DRIVE.test(path);
 }
@@ -44,7 +47,7 @@ function removeDotSegments(path: string): string {
  * segment of a relative reference, where `:` would read as a scheme.
  */
 function encodeSegment(segment: string, colonSafe: boolean): string {
-  const encoded = encodeURIComponent(segment.replace(/[\uD800-\uDFFF]/g, '\uFFFD')).replace(
+  const encoded = encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD')).replace(
     /%(24|26|2B|2C|3B|3D|40|3A)/g,
     (match, hex: string) =>
       hex === '3A' && !colonSafe ? match : String.fromCharCode(parseInt(hex, 16)),

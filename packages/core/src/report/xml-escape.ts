@@ -9,12 +9,17 @@ export function stripInvalidXmlChars(text: string): string {
   return text.replace(INVALID_XML, '');
 }
 
-/** Escapes text content: `&`, `<` and `>` (the last so `]]>` cannot occur). */
+/**
+ * Escapes text content: `&`, `<` and `>` (the last so `]]>` cannot occur),
+ * and CR as a character reference, which end-of-line handling (XML 1.0 §2.11)
+ * would otherwise turn into LF.
+ */
 export function escapeXmlText(text: string): string {
   return stripInvalidXmlChars(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 /**
@@ -27,8 +32,7 @@ export function escapeXmlAttribute(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\n/g, '&#10;');
 }
 
 /** `name="value"` pairs for an element, values escaped; undefined values skipped. */

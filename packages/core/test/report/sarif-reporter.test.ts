@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   SARIF_FINGERPRINT_KEY,
@@ -290,6 +291,8 @@ describe('SarifReporter', () => {
         { uri: 'docs/%C3%BCber/%E6%97%A5%E6%9C%AC.md', uriBaseId: '%SRCROOT%' },
       ],
       ['a:b/c.ts', undefined, { uri: 'a%3Ab/c.ts', uriBaseId: '%SRCROOT%' }],
+      ['emoji/😀.md', '/r', { uri: 'emoji/%F0%9F%98%80.md', uriBaseId: '%SRCROOT%' }],
+      ['bad/\uD800.md', '/r', { uri: 'bad/%EF%BF%BD.md', uriBaseId: '%SRCROOT%' }],
     ];
     for (const [path, root, expected] of paths) {
       const report = sampleReport({
@@ -359,5 +362,41 @@ describe('SarifReporter', () => {
       writeSarif(sampleReport({ findings }), new SarifReporter({ maxResults: 1 })),
     );
     expect(run.results.map((r) => r.partialFingerprints[SARIF_FINGERPRINT_KEY])).toEqual(['low']);
+  });
+
+  it('writes a schema-valid log for arbitrary paths, roots and text', () => {
+    const pathPiece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('..', '.', '', 'C:', '\\', '/', '%', '#', '?', ' ', ':', '日本'),
+    );
+    const path = fc
+      .array(pathPiece, { minLength: 1, maxLength: 5 })
+      .map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(
+        path,
+        fc.option(path, { nil: undefined }),
+        fc.string({ unit: 'binary' }),
+        (file, root, text) => {
+          const report = sampleReport({
+            findings: [
+              makeFinding({
+                location: { kind: 'file', path: file },
+                message: text,
+                evidence: text,
+              }),
+              makeFinding({ location: { kind: 'artifact', path: file, member: text } }),
+              makeFinding({ location: { kind: 'endpoint', url: text || 'x', method: text } }),
+            ],
+            notices: [{ level: 'note', message: text, path: file }],
+          });
+          if (root === undefined) delete report.root;
+          else report.root = root;
+          const log = JSON.parse(new SarifReporter().write(report, defaultOptions)) as unknown;
+          expect(sarifSchemaErrors(log)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
