@@ -6,6 +6,7 @@ import { JsonReporter, SARIF_FINGERPRINT_KEY, type ScanReport, type SarifLog } f
 import { makeFinding, sampleReport } from '../../core/test/report/sample-report.js';
 import { sarifSchemaErrors } from '../../core/test/report/schema-validators.js';
 import { parseXml } from '../../core/test/report/xml-test-kit.js';
+import { runCli } from '../src/index.js';
 import { runBulwark } from './run-bulwark.js';
 
 const NO_SUMMARY = { GITHUB_STEP_SUMMARY: '' };
@@ -159,5 +160,20 @@ describe('bulwark report', () => {
       env: { GITHUB_STEP_SUMMARY: quiet },
     });
     expect(existsSync(quiet)).toBe(false);
+  });
+
+  it('refuses to wait on a terminal for --input -', async () => {
+    const { Readable } = await import('node:stream');
+    const stdin = Object.assign(Readable.from([]), { isTTY: true });
+    let stderr = '';
+    const code = await runCli(['report', '--input', '-'], {
+      stdout: { write: () => true },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      stdin,
+      env: {},
+      cwd: tmpdir(),
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/standard input, which is a terminal/);
   });
 });

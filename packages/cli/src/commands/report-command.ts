@@ -64,6 +64,15 @@ function locate(issue: Issue, label: string): Issue {
 
 /** Reads and validates a saved JSON report; every problem becomes one exit-2 error. */
 export async function loadJsonReport(input: string, ctx: CliContext): Promise<ScanReport> {
+  if (input === '-' && ctx.io.stdin.isTTY) {
+    throw new BulwarkError(
+      'USAGE',
+      '--input - reads the report from standard input, which is a terminal',
+      {
+        hint: 'pipe a report in, or pass --input FILE',
+      },
+    );
+  }
   const label = input === '-' ? 'standard input' : input;
   const text =
     input === '-' ? await readStdin(ctx.io.stdin) : readFile(resolve(ctx.io.cwd, input), label);

@@ -21,8 +21,8 @@ function referencesText(rule: RuleDescriptor): string {
 
 /**
  * A rule as a SARIF `reportingDescriptor` (§3.49) with the properties GitHub
- * code scanning reads: `security-severity` (a string holding a 0.0–10.0
- * score), `tags` (framework IDs, `external/cwe/cwe-N`) and `precision`.
+ * code scanning reads: `security-severity` (a string holding a 0.1–10.0
+ * score; none for `info`), `tags` (framework IDs, `external/cwe/cwe-N`) and `precision`.
  */
 export function sarifRule(rule: RuleDescriptor): SarifReportingDescriptor {
   const title = rule.title.trim() || rule.id;
@@ -36,7 +36,11 @@ export function sarifRule(rule: RuleDescriptor): SarifReportingDescriptor {
     help: { text: help + referencesText(rule), markdown: help + referencesMarkdown(rule) },
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: {
-      'security-severity': securitySeverityScore(rule.severity).toFixed(1),
+      // Informational rules carry no security severity, so GitHub lists
+      // them by `level` (note) rather than as a low-severity alert.
+      ...(rule.severity === 'info'
+        ? {}
+        : { 'security-severity': securitySeverityScore(rule.severity).toFixed(1) }),
       tags: ruleTags(rule),
       precision: rule.precision ?? 'medium',
       severity: rule.severity,

@@ -84,6 +84,21 @@ describe('SarifReporter', () => {
       properties: { 'security-severity': '5.5', precision: 'medium' },
     });
     expect(synthesised?.properties['tags']).toEqual(['security', 'LLM01:2025', 'AML.T0051.000']);
+    const info = firstRun(
+      writeSarif(
+        sampleReport({
+          findings: [
+            makeFinding({
+              location: { kind: 'file', path: 'a.ts' },
+              ruleId: 'x.note',
+              severity: 'info',
+            }),
+          ],
+        }),
+      ),
+    ).tool.driver.rules[2];
+    expect(info?.defaultConfiguration.level).toBe('note');
+    expect(info?.properties).not.toHaveProperty('security-severity');
   });
 
   it('points every result at its rule by id and index', () => {
