@@ -176,4 +176,26 @@ describe('bulwark report', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/standard input, which is a terminal/);
   });
+
+  it('colours the table only on a terminal, never into --output', async () => {
+    const { dir, input } = savedReport();
+    const { Readable } = await import('node:stream');
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      let stdout = '';
+      const code = await runCli(['report', '--input', input, ...args], {
+        stdout: { write: (chunk: string) => (stdout += chunk), isTTY: true },
+        stderr: { write: () => true },
+        stdin: Readable.from([]),
+        env,
+        cwd: dir,
+      });
+      expect(code).toBe(1);
+      return stdout;
+    };
+    expect(await run([])).toContain('\u001B[');
+    expect(await run(['--no-color'])).not.toContain('\u001B');
+    expect(await run([], { NO_COLOR: '1' })).not.toContain('\u001B');
+    await run(['--output', 'table.txt']);
+    expect(readFileSync(join(dir, 'table.txt'), 'utf8')).not.toContain('\u001B');
+  });
 });

@@ -94,7 +94,10 @@ export function resolveReportSettings(
     output,
     failOn: failOnRaw,
     quiet: flags.quiet === true,
-    color: flags.color !== false && !noColorEnv && Boolean(ctx.io.stderr.isTTY),
+    // Colour only for a report that goes to a terminal: never into --output
+    // files or pipes.
+    color:
+      flags.color !== false && !noColorEnv && output === undefined && Boolean(ctx.io.stdout.isTTY),
     config: loaded.config,
     configPath: loaded.path,
     stepSummary: stepSummary === output ? undefined : stepSummary,
