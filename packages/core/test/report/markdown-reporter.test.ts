@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_TOP_FINDINGS, MarkdownReporter, createReporter } from '../../src/index.js';
 import { escapeMarkdown } from '../../src/report/markdown-escape.js';
@@ -109,6 +110,35 @@ describe('MarkdownReporter', () => {
     expect(markdown).toContain('<details><summary>Notices (1)</summary>');
     expect(markdown).toContain(
       '- warning: skipped a file larger than 10 MB (<code>data/huge.bin</code>)',
+    );
+  });
+
+  it('keeps the table shape and emits no HTML of its own for any finding text', () => {
+    const ours = /^<\/?(code|details|summary|sub)>$/;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        (message, evidence) => {
+          const report = sampleReport({
+            findings: [
+              makeFinding({
+                location: { kind: 'file', path: message || 'x' },
+                ruleId: evidence || 'r',
+                message,
+                evidence,
+              }),
+            ],
+            notices: [{ level: 'note', message: evidence }],
+          });
+          const markdown = write(report);
+          const rows = rowsAfter(markdown, '### Top findings');
+          expect(rows).toHaveLength(1);
+          expect(rows[0]).toHaveLength(5);
+          for (const tag of markdown.match(/<[^>]*>/g) ?? []) expect(tag).toMatch(ours);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TableReporter, createReporter } from '../../src/index.js';
 import { makeFinding, sampleReport } from './sample-report.js';
@@ -56,5 +57,29 @@ describe('TableReporter', () => {
       color: false,
     });
     expect(text).toBe('No findings; none at or above high. 3 targets scanned.\n');
+  });
+
+  it('never lets finding text put control characters on the terminal', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        const report = sampleReport({
+          findings: [
+            makeFinding({
+              location: { kind: 'file', path: text || 'x' },
+              ruleId: text || 'r',
+              message: text,
+              evidence: text,
+            }),
+          ],
+          notices: [{ level: 'note', message: text, path: text }],
+        });
+        const output = new TableReporter().write(report, { failOn: 'high', color: false });
+        // eslint-disable-next-line no-control-regex -- looking for control characters
+        expect(output).not.toMatch(
+          /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/,
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });
