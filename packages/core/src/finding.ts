@@ -92,7 +92,14 @@ export interface RuleDescriptor {
   refs: FrameworkId[];
   tags?: string[];
   cwe?: string[];
+  /**
+   * How often the rule's results are true positives (GitHub code scanning
+   * `precision`); reporters assume `medium` when absent.
+   */
+  precision?: RulePrecision;
 }
+
+export type RulePrecision = 'very-high' | 'high' | 'medium' | 'low';
 
 /** Non-fatal problems met during a run (skipped files, truncation...). */
 export interface RunNotice {

@@ -1,4 +1,5 @@
 import type { CommandRegistrar } from './command-registrar.js';
+import { registerReportCommand } from './report-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
@@ -11,6 +12,7 @@ export type { CommandRegistrar } from './command-registrar.js';
  */
 export const commands = {
   scan: registerScanCommand,
+  report: registerReportCommand,
   up: registerUpCommand,
   version: registerVersionCommand,
 } satisfies Record<string, CommandRegistrar>;

@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   BulwarkError,
   EXIT_CODES,
+  MarkdownReporter,
   REPORT_FORMATS,
   SEVERITIES,
   createReporter,
@@ -24,6 +25,8 @@ export interface RawReportFlags {
   config?: string;
   quiet?: boolean;
   color?: boolean;
+  /** False with --no-step-summary. */
+  stepSummary?: boolean;
 }
 
 /** Common output settings, resolved once and frozen. */
@@ -35,6 +38,12 @@ export interface ReportSettings {
   color: boolean;
   config: Readonly<BulwarkConfig>;
   configPath: string | undefined;
+  /**
+   * File to append the Markdown summary to: `$GITHUB_STEP_SUMMARY` when the
+   * variable is set (GitHub Actions sets it per step), unless
+   * --no-step-summary or --output already names that file.
+   */
+  stepSummary: string | undefined;
 }
 
 /** Adds the flags every finding-producing command shares. */
@@ -55,7 +64,8 @@ export function addReportFlags(command: Command, defaultFormat = 'table'): Comma
     )
     .option('--config <file>', 'config file (default: bulwark.yaml found upward)')
     .option('--quiet', 'print nothing but the report and errors')
-    .option('--no-color', 'disable colour (also NO_COLOR=1)');
+    .option('--no-color', 'disable colour (also NO_COLOR=1)')
+    .option('--no-step-summary', 'do not append a Markdown summary to $GITHUB_STEP_SUMMARY');
 }
 
 export function resolveReportSettings(
@@ -73,19 +83,48 @@ export function resolveReportSettings(
     });
   }
   const noColorEnv = ctx.io.env['NO_COLOR'] !== undefined && ctx.io.env['NO_COLOR'] !== '';
+  const output = flags.output === undefined ? undefined : resolve(ctx.io.cwd, flags.output);
+  const summaryEnv = ctx.io.env['GITHUB_STEP_SUMMARY'];
+  const stepSummary =
+    flags.stepSummary === false || summaryEnv === undefined || summaryEnv === ''
+      ? undefined
+      : resolve(ctx.io.cwd, summaryEnv);
   return Object.freeze({
     format,
-    output: flags.output === undefined ? undefined : resolve(ctx.io.cwd, flags.output),
+    output,
     failOn: failOnRaw,
     quiet: flags.quiet === true,
-    color: flags.color !== false && !noColorEnv && Boolean(ctx.io.stderr.isTTY),
+    // Colour only for a report that goes to a terminal: never into --output
+    // files or pipes.
+    color:
+      flags.color !== false && !noColorEnv && output === undefined && Boolean(ctx.io.stdout.isTTY),
     config: loaded.config,
     configPath: loaded.path,
+    stepSummary: stepSummary === output ? undefined : stepSummary,
   });
 }
 
 /**
- * Writes the report to stdout or --output and returns the exit code the run
+ * Appends the Markdown summary to the GitHub Actions step summary. A failure
+ * here is reported on stderr but does not fail the run: the report itself
+ * was written.
+ */
+function appendStepSummary(report: ScanReport, settings: ReportSettings, ctx: CliContext): void {
+  if (settings.stepSummary === undefined) return;
+  const markdown = new MarkdownReporter().write(report, { failOn: settings.failOn, color: false });
+  try {
+    appendFileSync(settings.stepSummary, `${markdown}\n`);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+    ctx.io.stderr.write(
+      `bulwark: warning: cannot append the summary to $GITHUB_STEP_SUMMARY${reason}\n`,
+    );
+  }
+}
+
+/**
+ * Writes the report to stdout or --output, appends the Markdown summary to
+ * `$GITHUB_STEP_SUMMARY` when set, and returns the exit code the run
  * deserves: 1 when an unsuppressed finding is at or above --fail-on.
  */
 export function emitReport(report: ScanReport, settings: ReportSettings, ctx: CliContext): number {
@@ -105,6 +144,7 @@ export function emitReport(report: ScanReport, settings: ReportSettings, ctx: Cl
     }
     if (!settings.quiet) ctx.io.stderr.write(`report written to ${settings.output}\n`);
   }
+  appendStepSummary(report, settings, ctx);
   const failing = report.findings.some(
     (finding) => !finding.suppression && meetsThreshold(finding.severity, settings.failOn),
   );
