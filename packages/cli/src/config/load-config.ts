@@ -54,7 +54,10 @@ export function parseConfigText(text: string, path: string): Readonly<BulwarkCon
     const pos = error.linePos?.[0];
     issues.push({
       code: 'config.yaml_syntax',
-      message: error.message.split('\n')[0] ?? error.message,
+      message: (error.message.split('\n')[0] ?? error.message).replace(
+        / at line \d+, column \d+:?$/,
+        '',
+      ),
       path,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     });
