@@ -1,0 +1,31 @@
+import type { SignalName } from './signal-rules.js';
+import { findSignals, type SignalHit } from './signals.js';
+import { scoreWindows, type LinearModel } from './linear-model.js';
+import { casedFor, tokenize } from './tokens.js';
+
+/** The classifier's view of one normalised text: the most suspicious window and why. */
+export interface TextAssessment {
+  /** 0..1: 1 − P(benign) of the most suspicious window. */
+  score: number;
+  category: 'prompt_injection' | 'jailbreak';
+  from: number;
+  to: number;
+  signals: SignalName[];
+  hits: SignalHit[];
+}
+
+/** Scores a normalised text with the model and the explainable signals. */
+export function classifyText(model: LinearModel, normalized: string): TextAssessment {
+  const lower = normalized.toLowerCase();
+  const tokens = tokenize(lower);
+  const hits = findSignals(lower, tokens);
+  const best = scoreWindows(model, lower, casedFor(normalized, lower), tokens, hits);
+  return {
+    score: 1 - best.benign,
+    category: best.jailbreak > best.injection ? 'jailbreak' : 'prompt_injection',
+    from: best.from,
+    to: best.to,
+    signals: best.signals,
+    hits,
+  };
+}
