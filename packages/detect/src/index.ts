@@ -37,3 +37,13 @@ export { createCanaryToken } from './canary/canary-token.js';
 export { markUntrusted, type SpotlightOptions } from './spotlight/mark-untrusted.js';
 export { type GuardPlugin } from './plugins/guard-plugin.js';
 export { createLlmJudgePlugin, type LlmJudgeOptions } from './plugins/llm-judge.js';
+export {
+  EVAL_LABELS,
+  computeEvalReport,
+  rocAuc,
+  tprAtFpr,
+  type EvalCounts,
+  type EvalLabel,
+  type EvalOutcome,
+  type EvalReport,
+} from './eval/eval-metrics.js';

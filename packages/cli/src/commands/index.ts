@@ -1,4 +1,5 @@
 import type { CommandRegistrar } from './command-registrar.js';
+import { registerDetectCommand } from './detect-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
@@ -10,6 +11,7 @@ export type { CommandRegistrar } from './command-registrar.js';
  * typed; help lists them in this order.
  */
 export const commands = {
+  detect: registerDetectCommand,
   scan: registerScanCommand,
   up: registerUpCommand,
   version: registerVersionCommand,

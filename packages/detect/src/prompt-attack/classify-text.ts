@@ -22,10 +22,33 @@ export function classifyText(model: LinearModel, normalized: string): TextAssess
   const best = scoreWindows(model, lower, casedFor(normalized, lower), tokens, hits);
   return {
     score: 1 - best.benign,
-    category: best.jailbreak > best.injection ? 'jailbreak' : 'prompt_injection',
+    category: categoryOf(best.jailbreak, best.injection, best.signals),
     from: best.from,
     to: best.to,
     signals: best.signals,
     hits,
   };
+}
+
+const INJECTION_SIGNALS: readonly SignalName[] = [
+  'override',
+  'fake_delimiter',
+  'prompt_extraction',
+  'document_payload',
+  'output_forcing',
+  'exfiltration_link',
+];
+const JAILBREAK_SIGNALS: readonly SignalName[] = ['role_switch', 'policy_evasion'];
+
+/** The model's class, unless the signals clearly say the other: they are the explanation shown. */
+function categoryOf(
+  jailbreak: number,
+  injection: number,
+  signals: readonly SignalName[],
+): 'prompt_injection' | 'jailbreak' {
+  const injectionCue = signals.some((s) => INJECTION_SIGNALS.includes(s));
+  const jailbreakCue = signals.some((s) => JAILBREAK_SIGNALS.includes(s));
+  if (injectionCue && !jailbreakCue) return 'prompt_injection';
+  if (jailbreakCue && !injectionCue) return 'jailbreak';
+  return jailbreak > injection ? 'jailbreak' : 'prompt_injection';
 }
