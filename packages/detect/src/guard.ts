@@ -112,7 +112,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     const detections: Detection[] = [];
     for (const { name, detector } of instances) {
       if (input.detectors && !input.detectors.includes(name)) continue;
-      detections.push(...detector.detect(detectorInput));
+      for (const detection of detector.detect(detectorInput)) detections.push(detection);
     }
     return detections;
   }

@@ -10,6 +10,9 @@ import type { Detector, DetectorInput, HiddenRun } from '../detector.js';
  * (LLM prompt obfuscation). Legitimate uses are left alone: tag sequences of
  * emoji subdivision flags, joiners inside emoji, single direction marks.
  */
+/** Enough to explain and act on; a text with thousands of hidden runs is reported by its first ones. */
+const MAX_DETECTIONS = 16;
+
 export class InvisibleTextDetector implements Detector {
   detect(input: DetectorInput): Detection[] {
     const runs = input.normalized().hidden ?? [];
@@ -19,6 +22,7 @@ export class InvisibleTextDetector implements Detector {
     let zeroWidthStart = -1;
     let zeroWidthEnd = -1;
     for (const run of runs) {
+      if (detections.length >= MAX_DETECTIONS) break;
       if (run.kind === 'tag') {
         if (isEmojiFlagTag(input.text, run)) continue;
         detections.push(

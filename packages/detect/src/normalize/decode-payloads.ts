@@ -30,10 +30,12 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
   maxDecodedChars: 65536,
 };
 
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
-const HEX_RUN = /(?:[0-9A-Fa-f]{2}[ :]?){8,}/g;
+const BASE64_MIN = 16;
+const HEX_MIN = 16;
 const ESCAPED_HEX_RUN = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
-const URL_RUN = /[^\s%]{0,40}(?:%[0-9A-Fa-f]{2}[^\s%]{0,40}){3,}/g;
+const URL_RUN = /(?:%[0-9A-Fa-f]{2}[^\s%]{0,40}){3,}/g;
+/** How far before the first escape a URL-encoded run is extended to pick up its plain prefix. */
+const URL_PREFIX = 40;
 /** Words whose presence after a transform suggests the transform revealed an instruction. */
 const CUE_WORDS =
   /\b(?:ignore|ignoring|disregard|forget|instructions?|previous|prompt|system|override|bypass|jailbreak|pwned|password|secret|reveal|pretend|unrestricted|restrictions)\b/g;
@@ -69,21 +71,29 @@ function collect(
     const span = depth === 1 ? { start, end } : { start: outerStart, end: outerEnd };
     local.push({ encoding, ...span, text: clipped, depth });
   };
-  for (const match of text.matchAll(BASE64_RUN)) {
-    const decoded = decodeBase64(match[0]);
-    if (decoded !== undefined) add('base64', match.index, match.index + match[0].length, decoded);
+  for (const [start, end] of characterRuns(text, isBase64Code, BASE64_MIN)) {
+    let stop = end;
+    while (stop < text.length && stop - end < 2 && text.charCodeAt(stop) === 0x3d) stop++;
+    const run = text.slice(start, stop);
+    const decoded = /^[0-9a-f]+$/i.test(run) ? undefined : decodeBase64(run);
+    if (decoded !== undefined) add('base64', start, stop, decoded);
   }
-  for (const match of text.matchAll(HEX_RUN)) {
-    const decoded = decodeHex(match[0].replace(/[ :]/g, ''));
-    if (decoded !== undefined) add('hex', match.index, match.index + match[0].length, decoded);
+  for (const [runStart, runEnd] of characterRuns(text, isHexOrSeparator, HEX_MIN)) {
+    const [start, end] = trimToBytePairs(text, runStart, runEnd);
+    if (end - start < HEX_MIN) continue;
+    const decoded = decodeHex(text.slice(start, end).replace(/[ :]/g, ''));
+    if (decoded !== undefined) add('hex', start, end, decoded);
   }
   for (const match of text.matchAll(ESCAPED_HEX_RUN)) {
     const decoded = decodeHex(match[0].replace(/\\x/g, ''));
     if (decoded !== undefined) add('hex', match.index, match.index + match[0].length, decoded);
   }
   for (const match of text.matchAll(URL_RUN)) {
-    const decoded = decodeUrl(match[0]);
-    if (decoded !== undefined) add('url', match.index, match.index + match[0].length, decoded);
+    let start = match.index;
+    while (start > 0 && match.index - start < URL_PREFIX && !/[\s%]/.test(text[start - 1] ?? ' ')) start--;
+    const end = match.index + match[0].length;
+    const decoded = decodeUrl(text.slice(start, end));
+    if (decoded !== undefined) add('url', start, end, decoded);
   }
   addWholeTextTransforms(text, add);
   found.push(...local);
@@ -173,11 +183,67 @@ export function unleet(text: string): string {
   );
 }
 
+/** Maximal runs of characters accepted by `accepts`, at least `min` long: one linear pass. */
+function characterRuns(
+  text: string,
+  accepts: (code: number) => boolean,
+  min: number,
+): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let k = 0; k <= text.length; k++) {
+    if (k < text.length && accepts(text.charCodeAt(k))) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      if (k - start >= min) runs.push([start, k]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** Drops leading/trailing separator-delimited chunks of odd length ("a 4967…" → "4967…"). */
+function trimToBytePairs(text: string, start: number, end: number): [number, number] {
+  const chunks = /[^ :]+/g;
+  const pieces: [number, number][] = [];
+  const slice = text.slice(start, end);
+  let match: RegExpExecArray | null;
+  while ((match = chunks.exec(slice)) !== null) {
+    pieces.push([start + match.index, start + match.index + match[0].length]);
+  }
+  while (pieces.length > 0 && ((pieces[0]?.[1] ?? 0) - (pieces[0]?.[0] ?? 0)) % 2 === 1) pieces.shift();
+  while (pieces.length > 0 && ((pieces.at(-1)?.[1] ?? 0) - (pieces.at(-1)?.[0] ?? 0)) % 2 === 1) pieces.pop();
+  return pieces.length === 0 ? [start, start] : [pieces[0]?.[0] ?? start, pieces.at(-1)?.[1] ?? start];
+}
+
+function isBase64Code(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2b ||
+    code === 0x2f ||
+    code === 0x5f ||
+    code === 0x2d
+  );
+}
+
+/** Hex digits, plus single spaces/colons between byte pairs ("de ad be ef", "de:ad"). */
+function isHexOrSeparator(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x61 && code <= 0x66) ||
+    (code >= 0x41 && code <= 0x46) ||
+    code === 0x3a ||
+    code === 0x20
+  );
+}
+
 function decodeBase64(run: string): string | undefined {
   const body = run.replace(/=+$/, '');
   if (body.length % 4 === 1) return undefined;
   // A run of letters only is far more likely a long word or identifier than base64.
-  if (!/[0-9+/_-]/.test(body) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(body)) return undefined;
+  if (!/[0-9+/_-]/.test(body) && !(/[A-Z]/.test(body) && /[a-z]/.test(body))) return undefined;
   const bytes = Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   return printableText(bytes);
 }
@@ -211,5 +277,7 @@ function printableText(bytes: Buffer): string | undefined {
     }
   }
   if (printable < text.length * 0.95 || letters < text.length * 0.5) return undefined;
-  return /[a-z]{2,}[\s,.:;!?-]+[a-z]{2,}/i.test(text) ? text : undefined;
+  // A second layer of encoding is passed on so the next depth can decode it.
+  if (text.length >= 16 && /^[A-Za-z0-9+/_=-]+$/.test(text) && /[0-9+/]/.test(text)) return text;
+  return /[a-z][\s,.:;!?-]+[a-z]/i.test(text) ? text : undefined;
 }

@@ -1,4 +1,4 @@
-import { FNV_OFFSET, FNV_PRIME, hashWord, type Tokens } from './tokens.js';
+import { hashWord, type Tokens } from './tokens.js';
 
 /** Receives hashed features: a bucket index and a sign (signed feature hashing). */
 export interface FeatureSink {
@@ -31,6 +31,7 @@ export interface EmittedFeatures {
 const UNIGRAM_SALT = 0x9e3779b1 | 0;
 const BIGRAM_SALT = 0x85ebca77 | 0;
 const CHAR_SALT = 0xc2b2ae3d | 0;
+const ROLL_PRIME = 0x01000193;
 const SENTENCE_SALT = 0x27d4eb2f | 0;
 
 /** Murmur3-style finaliser so low bits (the bucket) and the top bit (the sign) are independent. */
@@ -88,27 +89,39 @@ export function emitFeatures(
     previous = word;
     emitted++;
   }
+  // Character n-grams by polynomial rolling hashes (one per n, at most 7 long).
   const grams = config.charNgrams;
-  const longest = grams.reduce((max, n) => Math.max(max, n), 0);
+  const gramCount = Math.min(grams.length, 4);
+  const sizes = new Int32Array(4);
+  const outPowers = new Int32Array(4);
+  const hashes = new Int32Array(4);
+  for (let g = 0; g < gramCount; g++) {
+    const n = Math.min(7, Math.max(1, grams[g] ?? 3));
+    sizes[g] = n;
+    let power = 1;
+    for (let k = 0; k < n; k++) power = Math.imul(power, ROLL_PRIME);
+    outPowers[g] = power;
+  }
   const ring = new Int32Array(8);
   let lastWasSpace = true;
-  ring[0] = 32;
-  let filled = 1;
-  for (let k = from; k <= to; k++) {
-    let code = k < to ? lower.charCodeAt(k) : 32;
-    if (isSpaceCode(code)) {
-      if (lastWasSpace) continue;
+  let filled = 0;
+  for (let k = from - 1; k <= to; k++) {
+    let code = k >= from && k < to ? lower.charCodeAt(k) : 32;
+    if (code <= 0x20 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
+      if (lastWasSpace && k >= from) continue;
       code = 32;
       lastWasSpace = true;
     } else lastWasSpace = false;
     ring[filled & 7] = code;
     filled++;
-    for (const n of grams) {
-      if (filled < n || n > longest) continue;
-      let h = FNV_OFFSET ^ n;
-      for (let j = filled - n; j < filled; j++) h = Math.imul(h ^ (ring[j & 7] ?? 0), FNV_PRIME);
-      h = mix(h ^ CHAR_SALT);
-      sink.add(h & mask, h < 0 ? -1 : 1);
+    for (let g = 0; g < gramCount; g++) {
+      const n = sizes[g] ?? 3;
+      const leaving = filled > n ? (ring[(filled - 1 - n) & 7] ?? 0) : 0;
+      const h = (Math.imul(hashes[g] ?? 0, ROLL_PRIME) + code - Math.imul(leaving, outPowers[g] ?? 0)) | 0;
+      hashes[g] = h;
+      if (filled < n) continue;
+      const mixed = mix(h ^ CHAR_SALT ^ n);
+      sink.add(mixed & mask, mixed < 0 ? -1 : 1);
       emitted++;
     }
   }

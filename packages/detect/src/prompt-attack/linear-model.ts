@@ -30,14 +30,18 @@ export interface PromptAttackModelFile {
   metadata?: Readonly<Record<string, unknown>>;
 }
 
-/** A model ready to score: dequantised weights in a flat `[bucket * 3 + class]` array. */
+/**
+ * A model ready to score: int8 weights in a flat `[bucket * 3 + class]` array
+ * (kept quantised so the working set stays cache-sized; scaled once per window).
+ */
 export interface LinearModel {
   features: FeatureConfig;
   window: { size: number; stride: number; singleMax: number };
   bias: Float64Array;
   signalWeights: ReadonlyMap<SignalName, Float64Array>;
   structureWeights: readonly Float64Array[];
-  weights: Float32Array;
+  weights: Int8Array;
+  weightScale: number;
 }
 
 /** Class probabilities of the best-scoring window of a text. */
@@ -57,8 +61,8 @@ export function loadLinearModel(file: PromptAttackModelFile): LinearModel {
   const raw = Buffer.from(file.weights, 'base64');
   const expected = (1 << file.features.bits) * CLASS_COUNT;
   if (raw.length !== expected) throw new Error('prompt-attack model weights have the wrong size');
-  const weights = new Float32Array(expected);
-  for (let k = 0; k < expected; k++) weights[k] = (((raw[k] ?? 0) << 24) >> 24) * file.weightScale;
+  const weights = new Int8Array(expected);
+  weights.set(new Int8Array(raw.buffer, raw.byteOffset, raw.length));
   const signalWeights = new Map<SignalName, Float64Array>();
   for (const name of SIGNAL_NAMES) {
     signalWeights.set(name, Float64Array.from(file.signalWeights[name] ?? [0, 0, 0]));
@@ -73,6 +77,7 @@ export function loadLinearModel(file: PromptAttackModelFile): LinearModel {
     signalWeights,
     structureWeights,
     weights,
+    weightScale: file.weightScale,
   };
 }
 
@@ -81,7 +86,7 @@ class DotProductSink implements FeatureSink {
   z0 = 0;
   z1 = 0;
   z2 = 0;
-  constructor(private readonly weights: Float32Array) {}
+  constructor(private readonly weights: Int8Array) {}
   add(index: number, sign: number): void {
     const base = index * 3;
     const w = this.weights;
@@ -130,7 +135,7 @@ export function scoreWindow(
 ): WindowScore {
   const sink = new DotProductSink(model.weights);
   const { count, structure } = emitFeatures(lower, cased, from, to, tokens, model.features, sink);
-  const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+  const norm = count > 0 ? model.weightScale / Math.sqrt(count) : 0;
   let z0 = (model.bias[0] ?? 0) + sink.z0 * norm;
   let z1 = (model.bias[1] ?? 0) + sink.z1 * norm;
   let z2 = (model.bias[2] ?? 0) + sink.z2 * norm;
