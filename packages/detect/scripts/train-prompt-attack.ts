@@ -2,7 +2,7 @@
 // features plus the detector's explainable signals, AdaGrad, seeded.
 //
 //   npm run train:prompt-attack -- --data <dir> [--out FILE] [--seed N]
-//       [--epochs N] [--synthetic N] [--eval FILE.jsonl]
+//       [--epochs N] [--synthetic N] [--ngrams 4] [--eval FILE.jsonl]
 //
 // Reads <dir>/train.jsonl ({text,label,source}) and adds generated examples
 // (scripts/synthetic). Files named dev* or *overdefense* are never read for
@@ -38,6 +38,7 @@ interface Args {
   epochs: number;
   synthetic: number;
   eval: string | undefined;
+  ngrams: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -60,6 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     epochs: Number(values.get('epochs') ?? 6),
     synthetic: Number(values.get('synthetic') ?? 12000),
     eval: values.get('eval'),
+    ngrams: values.get('ngrams') ?? '4',
   };
 }
 
@@ -78,7 +80,12 @@ interface Prepared {
   windows: [number, number][];
 }
 
-const FEATURES: FeatureConfig = { bits: 18, charNgrams: [3, 5] };
+const NGRAMS_FLAG = process.argv.indexOf('--ngrams');
+const FEATURES: FeatureConfig = {
+  bits: 18,
+  charNgrams:
+    NGRAMS_FLAG >= 0 ? (process.argv[NGRAMS_FLAG + 1] ?? '4').split(',').map(Number) : [4],
+};
 const WINDOW = { size: 1024, stride: 512, singleMax: 1536 };
 const SIGNAL_BASE = 1 << FEATURES.bits;
 const DENSE_NAMES: readonly string[] = [...SIGNAL_NAMES, ...STRUCTURE_FEATURES];
@@ -372,7 +379,7 @@ function main(): void {
   console.error(`operating threshold on validation (FPR <= 1%): ${threshold.toFixed(4)}`);
   const validationMetrics = report('validation', validation, validationScores, threshold);
   const metadata = {
-    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic}`,
+    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams}`,
     trainRows: real.length,
     syntheticRows: synthetic.length,
     validationRows: validation.length,

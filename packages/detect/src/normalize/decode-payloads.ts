@@ -90,7 +90,8 @@ function collect(
   }
   for (const match of text.matchAll(URL_RUN)) {
     let start = match.index;
-    while (start > 0 && match.index - start < URL_PREFIX && !/[\s%]/.test(text[start - 1] ?? ' ')) start--;
+    while (start > 0 && match.index - start < URL_PREFIX && !/[\s%]/.test(text[start - 1] ?? ' '))
+      start--;
     const end = match.index + match[0].length;
     const decoded = decodeUrl(text.slice(start, end));
     if (decoded !== undefined) add('url', start, end, decoded);
@@ -113,10 +114,13 @@ function addWholeTextTransforms(
 ): void {
   if (text.length > 200_000 || text.length < 12) return;
   const lower = text.toLowerCase();
+  const leetHint = LEET_HINT.test(lower);
+  // One pass decides whether any transform can pay off; most texts stop here.
+  if (!leetHint && countCues(lower, TRANSFORMED_CUES) < MIN_CUES) return;
   const baseline = countCues(lower, CUE_WORDS);
   const needed = Math.max(MIN_CUES, baseline + 1);
   if (countCues(lower, ROT13_CUES) >= needed) add('rot13', 0, text.length, rot13(lower));
-  if (LEET_HINT.test(lower)) {
+  if (leetHint) {
     const leet = unleet(lower);
     if (countCues(leet, CUE_WORDS) >= needed) add('leetspeak', 0, text.length, leet);
   }
@@ -135,6 +139,7 @@ function countCues(text: string, pattern: RegExp): number {
 const CUE_LIST = CUE_WORDS.source.slice('\\b(?:'.length, -')\\b'.length).split('|');
 const ROT13_CUES = cuePattern((word) => rot13(word));
 const REVERSED_CUES = cuePattern((word) => [...word].reverse().join(''));
+const TRANSFORMED_CUES = new RegExp(`${ROT13_CUES.source}|${REVERSED_CUES.source}`, 'g');
 
 /** The cue words (with their optional plural `s?`) passed through a transform. */
 function cuePattern(transform: (word: string) => string): RegExp {
@@ -211,9 +216,13 @@ function trimToBytePairs(text: string, start: number, end: number): [number, num
   while ((match = chunks.exec(slice)) !== null) {
     pieces.push([start + match.index, start + match.index + match[0].length]);
   }
-  while (pieces.length > 0 && ((pieces[0]?.[1] ?? 0) - (pieces[0]?.[0] ?? 0)) % 2 === 1) pieces.shift();
-  while (pieces.length > 0 && ((pieces.at(-1)?.[1] ?? 0) - (pieces.at(-1)?.[0] ?? 0)) % 2 === 1) pieces.pop();
-  return pieces.length === 0 ? [start, start] : [pieces[0]?.[0] ?? start, pieces.at(-1)?.[1] ?? start];
+  while (pieces.length > 0 && ((pieces[0]?.[1] ?? 0) - (pieces[0]?.[0] ?? 0)) % 2 === 1)
+    pieces.shift();
+  while (pieces.length > 0 && ((pieces.at(-1)?.[1] ?? 0) - (pieces.at(-1)?.[0] ?? 0)) % 2 === 1)
+    pieces.pop();
+  return pieces.length === 0
+    ? [start, start]
+    : [pieces[0]?.[0] ?? start, pieces.at(-1)?.[1] ?? start];
 }
 
 function isBase64Code(code: number): boolean {

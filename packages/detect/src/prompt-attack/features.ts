@@ -117,7 +117,8 @@ export function emitFeatures(
     for (let g = 0; g < gramCount; g++) {
       const n = sizes[g] ?? 3;
       const leaving = filled > n ? (ring[(filled - 1 - n) & 7] ?? 0) : 0;
-      const h = (Math.imul(hashes[g] ?? 0, ROLL_PRIME) + code - Math.imul(leaving, outPowers[g] ?? 0)) | 0;
+      const h =
+        (Math.imul(hashes[g] ?? 0, ROLL_PRIME) + code - Math.imul(leaving, outPowers[g] ?? 0)) | 0;
       hashes[g] = h;
       if (filled < n) continue;
       const mixed = mix(h ^ CHAR_SALT ^ n);
