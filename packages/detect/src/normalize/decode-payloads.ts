@@ -71,24 +71,25 @@ function collect(
     const span = depth === 1 ? { start, end } : { start: outerStart, end: outerEnd };
     local.push({ encoding, ...span, text: clipped, depth });
   };
-  for (const [start, end] of characterRuns(text, isBase64Code, BASE64_MIN)) {
+  const runs = scanRuns(text);
+  for (const [start, end] of runs.base64) {
     let stop = end;
     while (stop < text.length && stop - end < 2 && text.charCodeAt(stop) === 0x3d) stop++;
     const run = text.slice(start, stop);
     const decoded = /^[0-9a-f]+$/i.test(run) ? undefined : decodeBase64(run);
     if (decoded !== undefined) add('base64', start, stop, decoded);
   }
-  for (const [runStart, runEnd] of characterRuns(text, isHexOrSeparator, HEX_MIN)) {
+  for (const [runStart, runEnd] of runs.hex) {
     const [start, end] = trimToBytePairs(text, runStart, runEnd);
     if (end - start < HEX_MIN) continue;
     const decoded = decodeHex(text.slice(start, end).replace(/[ :]/g, ''));
     if (decoded !== undefined) add('hex', start, end, decoded);
   }
-  for (const match of text.matchAll(ESCAPED_HEX_RUN)) {
+  for (const match of text.includes('\\x') ? text.matchAll(ESCAPED_HEX_RUN) : []) {
     const decoded = decodeHex(match[0].replace(/\\x/g, ''));
     if (decoded !== undefined) add('hex', match.index, match.index + match[0].length, decoded);
   }
-  for (const match of text.matchAll(URL_RUN)) {
+  for (const match of text.includes('%') ? text.matchAll(URL_RUN) : []) {
     let start = match.index;
     while (start > 0 && match.index - start < URL_PREFIX && !/[\s%]/.test(text[start - 1] ?? ' '))
       start--;
@@ -188,25 +189,6 @@ export function unleet(text: string): string {
   );
 }
 
-/** Maximal runs of characters accepted by `accepts`, at least `min` long: one linear pass. */
-function characterRuns(
-  text: string,
-  accepts: (code: number) => boolean,
-  min: number,
-): [number, number][] {
-  const runs: [number, number][] = [];
-  let start = -1;
-  for (let k = 0; k <= text.length; k++) {
-    if (k < text.length && accepts(text.charCodeAt(k))) {
-      if (start < 0) start = k;
-    } else if (start >= 0) {
-      if (k - start >= min) runs.push([start, k]);
-      start = -1;
-    }
-  }
-  return runs;
-}
-
 /** Drops leading/trailing separator-delimited chunks of odd length ("a 4967…" → "4967…"). */
 function trimToBytePairs(text: string, start: number, end: number): [number, number] {
   const chunks = /[^ :]+/g;
@@ -225,27 +207,42 @@ function trimToBytePairs(text: string, start: number, end: number): [number, num
     : [pieces[0]?.[0] ?? start, pieces.at(-1)?.[1] ?? start];
 }
 
-function isBase64Code(code: number): boolean {
-  return (
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x2b ||
-    code === 0x2f ||
-    code === 0x5f ||
-    code === 0x2d
-  );
-}
+const BASE64_CLASS = 1;
+const HEX_CLASS = 2;
+/** ASCII character classes: base64 alphabet (incl. URL-safe), hex digits and byte separators. */
+const CLASSES = (() => {
+  const table = new Uint8Array(128);
+  const mark = (chars: string, bit: number) => {
+    for (const c of chars) table[c.charCodeAt(0)] = (table[c.charCodeAt(0)] ?? 0) | bit;
+  };
+  mark('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-', BASE64_CLASS);
+  mark('0123456789abcdefABCDEF :', HEX_CLASS);
+  return table;
+})();
 
-/** Hex digits, plus single spaces/colons between byte pairs ("de ad be ef", "de:ad"). */
-function isHexOrSeparator(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x61 && code <= 0x66) ||
-    (code >= 0x41 && code <= 0x46) ||
-    code === 0x3a ||
-    code === 0x20
-  );
+/** Maximal base64 and hex runs of at least the minimum lengths, in one linear pass. */
+function scanRuns(text: string): { base64: [number, number][]; hex: [number, number][] } {
+  const base64: [number, number][] = [];
+  const hex: [number, number][] = [];
+  let base64Start = -1;
+  let hexStart = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const code = k < text.length ? text.charCodeAt(k) : 0;
+    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
+    if (bits & BASE64_CLASS) {
+      if (base64Start < 0) base64Start = k;
+    } else if (base64Start >= 0) {
+      if (k - base64Start >= BASE64_MIN) base64.push([base64Start, k]);
+      base64Start = -1;
+    }
+    if (bits & HEX_CLASS) {
+      if (hexStart < 0) hexStart = k;
+    } else if (hexStart >= 0) {
+      if (k - hexStart >= HEX_MIN) hex.push([hexStart, k]);
+      hexStart = -1;
+    }
+  }
+  return { base64, hex };
 }
 
 function decodeBase64(run: string): string | undefined {
