@@ -56,7 +56,7 @@ describe('LLM-judge plug-in (local mock endpoint)', () => {
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         seen.push({ auth: request.headers.authorization, body });
-        if (mode === 'slow') return void setTimeout(() => response.end('{}'), 2000);
+        if (mode === 'slow') return void setTimeout(() => response.end('{}'), 3000);
         if (mode === 'error') return void response.writeHead(500).end('boom');
         const content =
           mode === 'garbage'
@@ -77,9 +77,15 @@ describe('LLM-judge plug-in (local mock endpoint)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 
-  const judgeGuard = (failMode: 'open' | 'closed' = 'open') =>
+  const judgeGuard = (failMode: 'open' | 'closed' = 'open', timeoutMs = 5000) =>
     createGuard({
       detectors: [],
       plugins: [
@@ -87,7 +93,7 @@ describe('LLM-judge plug-in (local mock endpoint)', () => {
           baseUrl,
           model: 'judge',
           apiKey: 'k-123',
-          timeoutMs: 300,
+          timeoutMs,
           failMode,
         }),
       ],
@@ -118,8 +124,8 @@ describe('LLM-judge plug-in (local mock endpoint)', () => {
     'fails open or closed when the judge is %s',
     async (failure) => {
       mode = failure;
-      expect((await judgeGuard('open').checkAsync({ text: 'hi' })).action).toBe('allow');
-      const closed = await judgeGuard('closed').checkAsync({ text: 'hi' });
+      expect((await judgeGuard('open', 300).checkAsync({ text: 'hi' })).action).toBe('allow');
+      const closed = await judgeGuard('closed', 300).checkAsync({ text: 'hi' });
       expect(closed.action).toBe('block');
       expect(closed.detections[0]?.type).toBe('prompt_injection.plugin_unavailable');
       expect(JSON.stringify(closed)).not.toContain('k-123');

@@ -10,6 +10,8 @@ import {
   HARMFUL_GOALS,
   JAILBREAKS,
   MULTILINGUAL_ATTACKS,
+  MULTILINGUAL_PARTS,
+  SECRET_GAMES,
   OVERRIDES_EN,
   SUFFIX_TOKENS,
   TOPICS,
@@ -46,7 +48,13 @@ function injectionText(rng: Random): string {
   const goal = rng.pick(GOALS_EN);
   if (choice < 4)
     return `${rng.pick(OVERRIDES_EN)} ${goal.charAt(0).toUpperCase()}${goal.slice(1)}.`;
-  if (choice < 6) return rng.pick(MULTILINGUAL_ATTACKS);
+  if (choice < 5) return rng.pick(MULTILINGUAL_ATTACKS);
+  if (choice < 6) {
+    const language = rng.pick(MULTILINGUAL_PARTS);
+    return rng.chance(0.5)
+      ? `${rng.pick(language.overrides)} ${rng.pick(language.goals)}`
+      : rng.pick(SECRET_GAMES);
+  }
   if (choice < 8) return rng.pick(DELIMITED)(goal);
   if (choice < 9) return rng.pick(EXTRACTION);
   return `Instead of the task above, ${goal}.`;
