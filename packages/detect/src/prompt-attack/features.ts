@@ -111,7 +111,18 @@ export function emitFeatures(
       if (lastWasSpace && k >= from) continue;
       code = 32;
       lastWasSpace = true;
-    } else lastWasSpace = false;
+    } else {
+      lastWasSpace = false;
+      // Runs of one character ("-----", "=====") count once: padding must not dominate.
+      if (
+        filled >= 3 &&
+        code === ring[(filled - 1) & 7] &&
+        code === ring[(filled - 2) & 7] &&
+        code === ring[(filled - 3) & 7]
+      ) {
+        continue;
+      }
+    }
     ring[filled & 7] = code;
     filled++;
     for (let g = 0; g < gramCount; g++) {
