@@ -47,3 +47,7 @@ export {
   type EvalOutcome,
   type EvalReport,
 } from './eval/eval-metrics.js';
+export {
+  createOnnxClassifierPlugin,
+  type OnnxClassifierOptions,
+} from './plugins/onnx-classifier.js';
