@@ -11,8 +11,22 @@ export type OutputSink = NonNullable<GuardCheckInput['sinks']>[number];
  */
 export interface NormalizedText {
   readonly text: string;
+  /** Invisible characters removed (or, for tag characters, decoded) by the normaliser. */
+  readonly hidden?: readonly HiddenRun[];
   toOriginalStart(offset: number): number;
   toOriginalEnd(offset: number): number;
+}
+
+/**
+ * A run of adjacent invisible characters of one kind in the ORIGINAL text.
+ * For Unicode tag characters, `decoded` holds the ASCII they shadow.
+ */
+export interface HiddenRun {
+  kind: 'zero_width' | 'bidi' | 'tag' | 'variation_selector';
+  start: number;
+  end: number;
+  count: number;
+  decoded: string;
 }
 
 /** What every detector receives. `normalized()` is computed once, lazily, and shared. */

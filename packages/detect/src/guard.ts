@@ -1,14 +1,18 @@
 import {
   BulwarkError,
   type Detection,
+  type GuardAction,
   type GuardCheckInput,
   type MessageRole,
   type Verdict,
 } from '@bulwark/core';
-import type { Detector, DetectorInput } from './detector.js';
+import { createCanaryToken } from './canary/canary-token.js';
+import type { Detector, DetectorInput, NormalizedText } from './detector.js';
 import { DETECTOR_NAMES, detectorRegistry, type DetectorName } from './detector-registry.js';
 import type { Guard } from './guard-types.js';
-import { identityNormalized } from './identity-normalizer.js';
+import { normalizeText } from './normalize/normalize-text.js';
+import { runPlugins, type GuardPlugin } from './plugins/guard-plugin.js';
+import { markUntrusted, type SpotlightOptions } from './spotlight/mark-untrusted.js';
 
 /** Score thresholds for one message role: at/above `flag` → flag, at/above `block` → block. */
 export interface RoleThresholds {
@@ -22,7 +26,25 @@ export interface GuardOptions {
   detectors?: readonly DetectorName[];
   /** Per-role thresholds; missing roles use the defaults. */
   thresholds?: Partial<Record<MessageRole, RoleThresholds>>;
+  /**
+   * Per-detector settings (by registry or plug-in name): thresholds per role
+   * that replace the role defaults for that detector's detections, and the
+   * strongest action that detector may cause (e.g. `flag` to never block).
+   */
+  detectorSettings?: Readonly<Record<string, DetectorSettings>>;
+  /** How `markUntrusted` marks content (default: datamarking with U+02C6). */
+  spotlight?: SpotlightOptions;
+  /** Optional plug-ins (ONNX classifier, LLM judge) run by `checkAsync` only. */
+  plugins?: readonly GuardPlugin[];
 }
+
+/** Settings for one detector; see `GuardOptions.detectorSettings`. */
+export interface DetectorSettings {
+  thresholds?: Partial<Record<MessageRole, RoleThresholds>>;
+  maxAction?: GuardAction;
+}
+
+const ACTION_RANK: Record<GuardAction, number> = { allow: 0, flag: 1, block: 2 };
 
 const DEFAULT_THRESHOLDS: Record<MessageRole, RoleThresholds> = {
   system: { flag: 0.7, block: 0.95 },
@@ -51,32 +73,68 @@ export function createGuard(options: GuardOptions = {}): Guard {
     detector: (factories[name] as () => Detector)(),
   }));
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const settings = options.detectorSettings ?? {};
+  const plugins = options.plugins ?? [];
 
-  function check(input: GuardCheckInput): Verdict {
-    const role = input.role ?? 'user';
-    let normalized: ReturnType<typeof identityNormalized> | undefined;
-    const detectorInput: DetectorInput = {
+  function actionFor(detection: Detection, role: MessageRole): GuardAction {
+    const own = settings[detection.detector];
+    const limits = own?.thresholds?.[role] ?? thresholds[role];
+    let action: GuardAction =
+      detection.score >= limits.block ? 'block' : detection.score >= limits.flag ? 'flag' : 'allow';
+    if (own?.maxAction !== undefined && ACTION_RANK[action] > ACTION_RANK[own.maxAction]) {
+      action = own.maxAction;
+    }
+    return action;
+  }
+
+  function verdictOf(detections: Detection[], role: MessageRole): Verdict {
+    let action: GuardAction = 'allow';
+    let score = 0;
+    for (const detection of detections) {
+      score = Math.max(score, detection.score);
+      const own = actionFor(detection, role);
+      if (ACTION_RANK[own] > ACTION_RANK[action]) action = own;
+    }
+    return { action, score, detections };
+  }
+
+  function detectorInputFor(input: GuardCheckInput): DetectorInput {
+    let normalized: NormalizedText | undefined;
+    return {
       text: input.text,
-      role,
+      role: input.role ?? 'user',
       sinks: input.sinks ?? [],
-      normalized: () => (normalized ??= identityNormalized(input.text)),
+      normalized: () => (normalized ??= normalizeText(input.text)),
     };
+  }
+
+  function runDetectors(input: GuardCheckInput, detectorInput: DetectorInput): Detection[] {
     const detections: Detection[] = [];
     for (const { name, detector } of instances) {
       if (input.detectors && !input.detectors.includes(name)) continue;
-      detections.push(...detector.detect(detectorInput));
+      for (const detection of detector.detect(detectorInput)) detections.push(detection);
     }
-    const score = detections.reduce((max, d) => Math.max(max, d.score), 0);
-    const limits = thresholds[role];
-    const action = score >= limits.block ? 'block' : score >= limits.flag ? 'flag' : 'allow';
-    return { action, score, detections };
+    return detections;
+  }
+
+  function check(input: GuardCheckInput): Verdict {
+    const detectorInput = detectorInputFor(input);
+    return verdictOf(runDetectors(input, detectorInput), detectorInput.role);
+  }
+
+  async function checkAsync(input: GuardCheckInput): Promise<Verdict> {
+    const detectorInput = detectorInputFor(input);
+    const detections = runDetectors(input, detectorInput);
+    const selected = plugins.filter((p) => !input.detectors || input.detectors.includes(p.name));
+    detections.push(...(await runPlugins(selected, detectorInput)));
+    return verdictOf(detections, detectorInput.role);
   }
 
   return {
     check,
-    checkAsync: async (input) => check(input),
-    markUntrusted: () => unavailable('markUntrusted'),
-    canary: () => unavailable('canary'),
+    checkAsync,
+    markUntrusted: (text) => markUntrusted(text, options.spotlight),
+    canary: () => createCanaryToken(),
     redact: () => unavailable('redact'),
     restore: () => unavailable('restore'),
     streamOutput: () => unavailable('streamOutput'),

@@ -2,11 +2,17 @@ export type {
   Detector,
   AsyncDetector,
   DetectorInput,
+  HiddenRun,
   NormalizedText,
   OutputSink,
 } from './detector.js';
 export { detectorRegistry, DETECTOR_NAMES, type DetectorName } from './detector-registry.js';
-export { createGuard, type GuardOptions, type RoleThresholds } from './guard.js';
+export {
+  createGuard,
+  type DetectorSettings,
+  type GuardOptions,
+  type RoleThresholds,
+} from './guard.js';
 export type {
   Guard,
   OutputStreamGuard,
@@ -14,3 +20,34 @@ export type {
   RedactionScope,
   StreamStep,
 } from './guard-types.js';
+export { normalizeText } from './normalize/normalize-text.js';
+export {
+  findEncodedPayloads,
+  type DecodedPayload,
+  type DecodeLimits,
+  type PayloadEncoding,
+} from './normalize/decode-payloads.js';
+export {
+  PromptAttackDetector,
+  type PromptAttackOptions,
+} from './prompt-attack/prompt-attack-detector.js';
+export { InvisibleTextDetector } from './invisible/invisible-text-detector.js';
+export { CanaryDetector } from './canary/canary-detector.js';
+export { createCanaryToken } from './canary/canary-token.js';
+export { markUntrusted, type SpotlightOptions } from './spotlight/mark-untrusted.js';
+export { type GuardPlugin } from './plugins/guard-plugin.js';
+export { createLlmJudgePlugin, type LlmJudgeOptions } from './plugins/llm-judge.js';
+export {
+  EVAL_LABELS,
+  computeEvalReport,
+  rocAuc,
+  tprAtFpr,
+  type EvalCounts,
+  type EvalLabel,
+  type EvalOutcome,
+  type EvalReport,
+} from './eval/eval-metrics.js';
+export {
+  createOnnxClassifierPlugin,
+  type OnnxClassifierOptions,
+} from './plugins/onnx-classifier.js';

@@ -1,5 +1,6 @@
 import type { CommandRegistrar } from './command-registrar.js';
 import { registerReportCommand } from './report-command.js';
+import { registerDetectCommand } from './detect-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
@@ -11,6 +12,7 @@ export type { CommandRegistrar } from './command-registrar.js';
  * typed; help lists them in this order.
  */
 export const commands = {
+  detect: registerDetectCommand,
   scan: registerScanCommand,
   report: registerReportCommand,
   up: registerUpCommand,

@@ -1,0 +1,408 @@
+/**
+ * The explainable signals of the prompt-attack detector, as data. A word rule
+ * is a sequence of word sets that must appear in order with at most `gap`
+ * other words between consecutive steps; a pattern rule is a linear-time
+ * regular expression (single character classes with bounded repetition only)
+ * run on the lower-cased, normalised text; a phrase rule is a plain substring
+ * (used for scripts written without spaces).
+ *
+ * Families follow the prompt-injection taxonomy of OWASP LLM01:2025 and MITRE
+ * ATLAS AML.T0051 (direct/indirect injection) and AML.T0054 (jailbreak).
+ */
+export const SIGNAL_NAMES = [
+  'override',
+  'role_switch',
+  'fake_delimiter',
+  'prompt_extraction',
+  'policy_evasion',
+  'document_payload',
+  'output_forcing',
+  'exfiltration_link',
+] as const;
+export type SignalName = (typeof SIGNAL_NAMES)[number];
+
+export interface WordRule {
+  signal: SignalName;
+  steps: readonly (readonly string[])[];
+  gap: number;
+}
+
+const OVERRIDE_VERBS = [
+  'ignore',
+  'ignoring',
+  'disregard',
+  'disregarding',
+  'forget',
+  'forgetting',
+  'skip',
+  'bypass',
+  'override',
+  'overlook',
+  'neglect',
+  'discard',
+  'drop',
+  'abandon',
+  'cancel',
+  'erase',
+  'delete',
+  // es, fr, de, it, pt, nl, pl, tr, id, ru, uk
+  'ignora',
+  'ignorar',
+  'olvida',
+  'olvidar',
+  'ignorez',
+  'ignore',
+  'oubliez',
+  'oublie',
+  'ignoriere',
+  'ignorieren',
+  'vergiss',
+  'vergessen',
+  'dimentica',
+  'dimenticare',
+  'ignori',
+  'esqueca',
+  'esquece',
+  'negeer',
+  'vergeet',
+  'zignoruj',
+  'zapomnij',
+  'yoksay',
+  'unut',
+  'abaikan',
+  'lupakan',
+  'игнорируй',
+  'игнорировать',
+  'забудь',
+  'проигнорируй',
+  'ігноруй',
+  'забудь',
+];
+const INSTRUCTION_NOUNS = [
+  'instruction',
+  'instructions',
+  'prompt',
+  'prompts',
+  'rules',
+  'directions',
+  'guidelines',
+  'commands',
+  'orders',
+  'directives',
+  'context',
+  'constraints',
+  'programming',
+  'restrictions',
+  'instrucciones',
+  'reglas',
+  'consignes',
+  'regles',
+  'anweisungen',
+  'regeln',
+  'anweisung',
+  'istruzioni',
+  'regole',
+  'instrucoes',
+  'instructies',
+  'regels',
+  'instrukcje',
+  'polecenia',
+  'talimatlari',
+  'kurallari',
+  'instruksi',
+  'perintah',
+  'инструкции',
+  'указания',
+  'правила',
+  'инструкцию',
+  'інструкції',
+];
+
+export const WORD_RULES: readonly WordRule[] = [
+  { signal: 'override', steps: [OVERRIDE_VERBS, INSTRUCTION_NOUNS], gap: 5 },
+  {
+    signal: 'override',
+    steps: [
+      ['new', 'updated', 'real', 'actual', 'true', 'revised', 'nuevas', 'nouvelles', 'neue'],
+      [
+        'instructions',
+        'instruction',
+        'task',
+        'rules',
+        'role',
+        'objective',
+        'instrucciones',
+        'consignes',
+        'anweisungen',
+      ],
+    ],
+    gap: 1,
+  },
+  {
+    signal: 'override',
+    steps: [['instead'], ['say', 'output', 'print', 'write', 'respond', 'reply']],
+    gap: 2,
+  },
+  { signal: 'role_switch', steps: [['you'], ['are'], ['now']], gap: 0 },
+  {
+    // "you are now" / "from now on you are" in es, fr, de, it, pt, ru
+    signal: 'role_switch',
+    steps: [
+      ['ahora', 'maintenant', 'jetzt', 'adesso', 'agora', 'теперь', 'отныне'],
+      ['eres', 'es', 'bist', 'sei', 'voce', 'ты', 'вы', 'in'],
+    ],
+    gap: 1,
+  },
+  {
+    signal: 'override',
+    steps: [
+      [
+        'forget',
+        'olvida',
+        'oublie',
+        'vergiss',
+        'dimentica',
+        'esqueca',
+        'забудь',
+        'vergeet',
+        'zapomnij',
+        'unut',
+      ],
+      [
+        'everything',
+        'all',
+        'todo',
+        'tout',
+        'alles',
+        'tutto',
+        'tudo',
+        'всё',
+        'все',
+        'alle',
+        'wszystko',
+      ],
+      [
+        'told',
+        'said',
+        'before',
+        'previously',
+        'dijeron',
+        'dit',
+        'gesagt',
+        'detto',
+        'disseram',
+        'говорили',
+        'раньше',
+        'earlier',
+        'above',
+      ],
+    ],
+    gap: 4,
+  },
+  { signal: 'role_switch', steps: [['from'], ['now'], ['on']], gap: 0 },
+  {
+    signal: 'role_switch',
+    steps: [
+      ['act', 'acting', 'roleplay', 'pretend', 'impersonate', 'simulate'],
+      ['as', 'like', 'to'],
+    ],
+    gap: 0,
+  },
+  {
+    signal: 'role_switch',
+    steps: [['developer', 'god', 'dan', 'admin', 'debug', 'maintenance', 'sudo'], ['mode']],
+    gap: 0,
+  },
+  { signal: 'role_switch', steps: [['do'], ['anything'], ['now']], gap: 0 },
+  {
+    signal: 'role_switch',
+    steps: [
+      ['new', 'different', 'evil', 'unrestricted'],
+      ['persona', 'personality', 'character', 'identity', 'ai', 'assistant'],
+    ],
+    gap: 1,
+  },
+  {
+    signal: 'prompt_extraction',
+    steps: [
+      [
+        'reveal',
+        'print',
+        'show',
+        'repeat',
+        'output',
+        'tell',
+        'display',
+        'leak',
+        'share',
+        'spell',
+        'dump',
+        'disclose',
+        'what',
+        'recite',
+        'translate',
+      ],
+      ['system', 'initial', 'original', 'hidden', 'secret', 'previous', 'above', 'your', 'first'],
+      ['prompt', 'instructions', 'password', 'message', 'key', 'rules', 'text', 'words'],
+    ],
+    gap: 3,
+  },
+  {
+    signal: 'prompt_extraction',
+    steps: [['system'], ['prompt', 'message', 'instructions']],
+    gap: 0,
+  },
+  {
+    signal: 'prompt_extraction',
+    steps: [
+      ['secret', 'password', 'passcode', 'key'],
+      ['is', 'was'],
+    ],
+    gap: 1,
+  },
+  {
+    signal: 'policy_evasion',
+    steps: [
+      ['no', 'without', 'free', 'not', 'ignore', 'bypass', 'beyond', 'removed', 'disable', 'lift'],
+      [
+        'ethical',
+        'ethics',
+        'moral',
+        'morals',
+        'restrictions',
+        'filters',
+        'filter',
+        'limits',
+        'limitations',
+        'censorship',
+        'policies',
+        'policy',
+        'guidelines',
+        'safeguards',
+        'boundaries',
+        'rules',
+        'restricted',
+        'bound',
+      ],
+    ],
+    gap: 3,
+  },
+  {
+    signal: 'policy_evasion',
+    steps: [
+      [
+        'jailbreak',
+        'jailbroken',
+        'jailbreaking',
+        'unfiltered',
+        'uncensored',
+        'unrestricted',
+        'amoral',
+        'unethical',
+        'illegal',
+      ],
+    ],
+    gap: 0,
+  },
+  {
+    signal: 'policy_evasion',
+    steps: [
+      ['hypothetical', 'hypothetically', 'fictional', 'imaginary'],
+      ['scenario', 'world', 'story', 'response', 'ai', 'setting'],
+    ],
+    gap: 1,
+  },
+  {
+    signal: 'policy_evasion',
+    steps: [
+      ['educational', 'research'],
+      ['purposes', 'purpose'],
+    ],
+    gap: 0,
+  },
+  {
+    signal: 'document_payload',
+    steps: [
+      ['note', 'attention', 'message', 'important', 'instruction', 'instructions'],
+      ['to', 'for'],
+      ['ai', 'assistant', 'llm', 'model', 'agent', 'bot', 'chatbot', 'gpt', 'assistants', 'models'],
+    ],
+    gap: 1,
+  },
+  {
+    signal: 'document_payload',
+    steps: [
+      ['if'],
+      ['you'],
+      ['are'],
+      ['an', 'a', 'the'],
+      ['ai', 'assistant', 'llm', 'language', 'agent', 'bot'],
+    ],
+    gap: 0,
+  },
+  {
+    signal: 'document_payload',
+    steps: [
+      ['when', 'while', 'after'],
+      [
+        'summarizing',
+        'summarising',
+        'reading',
+        'processing',
+        'translating',
+        'analyzing',
+        'reviewing',
+      ],
+    ],
+    gap: 0,
+  },
+  {
+    signal: 'document_payload',
+    steps: [
+      ['ai', 'assistant', 'llm', 'agent', 'chatbot'],
+      ['must', 'should', 'shall', 'will'],
+      ['now', 'instead', 'immediately', 'always', 'only'],
+    ],
+    gap: 2,
+  },
+  { signal: 'output_forcing', steps: [['pwned', 'pwnd', 'pwn3d', 'hacked', 'owned']], gap: 0 },
+  {
+    signal: 'output_forcing',
+    steps: [
+      ['say', 'output', 'print', 'respond', 'reply', 'write', 'answer', 'return', 'type'],
+      ['only', 'exactly', 'verbatim', 'nothing', 'just'],
+    ],
+    gap: 2,
+  },
+];
+
+/** Fake chat-template and delimiter tokens (ChatML, Llama 2/3, Markdown headers, XML-ish tags). */
+export const FAKE_DELIMITER =
+  /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:system|instructions?|system_prompt|sys|admin|developer|user_instructions)>|(?:^|\n)[ \t]{0,3}#{1,4}[ \t]?(?:system|instructions?|new instructions?|admin|developer|override)\b|(?:^|\n)[ \t]{0,3}\[?(?:system|admin|developer)\]?[ \t]{0,2}:|\b(?:end of|end) (?:system prompt|instructions|prompt)\b|-{3,10} ?(?:end|begin) /g;
+
+/** Markdown images or links whose URL carries a query: the classic exfiltration channel. */
+export const EXFILTRATION_LINK = /!\[[^\]\n]{0,100}\]\(https?:\/\/[^\s)?]{1,200}\?[^\s)]{1,400}\)/g;
+
+/** Substring cues for scripts without word spaces (zh, ja, ko). */
+export const PHRASES: readonly { signal: SignalName; text: string }[] = [
+  { signal: 'override', text: '忽略' },
+  { signal: 'override', text: '无视' },
+  { signal: 'override', text: '忽視' },
+  { signal: 'override', text: '無視' },
+  { signal: 'override', text: '以前の指示' },
+  { signal: 'override', text: '之前的指示' },
+  { signal: 'override', text: '前面的指令' },
+  { signal: 'override', text: '무시' },
+  { signal: 'override', text: '命令は忘れ' },
+  { signal: 'override', text: '指示を無視' },
+  { signal: 'override', text: '忘记你之前' },
+  { signal: 'prompt_extraction', text: 'パスワードを教え' },
+  { signal: 'prompt_extraction', text: '告诉我密码' },
+  { signal: 'prompt_extraction', text: '비밀번호를 알려' },
+  { signal: 'policy_evasion', text: '制限のない' },
+  { signal: 'policy_evasion', text: '没有任何限制' },
+  { signal: 'prompt_extraction', text: '系统提示' },
+  { signal: 'prompt_extraction', text: 'システムプロンプト' },
+  { signal: 'prompt_extraction', text: '시스템 프롬프트' },
+  { signal: 'role_switch', text: '开发者模式' },
+];

@@ -1,0 +1,108 @@
+import {
+  EXFILTRATION_LINK,
+  FAKE_DELIMITER,
+  PHRASES,
+  WORD_RULES,
+  type SignalName,
+} from './signal-rules.js';
+import { hashWord, type Tokens } from './tokens.js';
+
+/** One fired signal, with its span in the normalised text. */
+export interface SignalHit {
+  signal: SignalName;
+  start: number;
+  end: number;
+}
+
+interface StepRef {
+  rule: number;
+  step: number;
+}
+
+/** Word hash → the (rule, step) pairs it can satisfy, highest step first. */
+const STEP_INDEX = new Map<number, StepRef[]>();
+WORD_RULES.forEach((rule, ruleIndex) => {
+  rule.steps.forEach((words, step) => {
+    for (const word of new Set(words)) {
+      const hash = hashWord(word);
+      const refs = STEP_INDEX.get(hash) ?? [];
+      refs.push({ rule: ruleIndex, step });
+      refs.sort((a, b) => b.step - a.step);
+      STEP_INDEX.set(hash, refs);
+    }
+  });
+});
+
+/** At most this many hits per signal are kept (the first ones): enough to explain, bounded for huge inputs. */
+const MAX_HITS_PER_SIGNAL = 8;
+
+/**
+ * Finds every signal in a lower-cased, normalised text. Word rules advance a
+ * small state machine per rule on each token (one map lookup per token), so
+ * the cost is linear in the number of words.
+ */
+export function findSignals(lower: string, tokens: Tokens): SignalHit[] {
+  const hits: SignalHit[] = [];
+  const perSignal = new Map<SignalName, number>();
+  const push = (signal: SignalName, start: number, end: number): void => {
+    const seen = perSignal.get(signal) ?? 0;
+    if (seen >= MAX_HITS_PER_SIGNAL) return;
+    perSignal.set(signal, seen + 1);
+    hits.push({ signal, start, end });
+  };
+  const ruleCount = WORD_RULES.length;
+  const state = new Int32Array(ruleCount);
+  const last = new Int32Array(ruleCount);
+  const first = new Int32Array(ruleCount);
+  const touched = new Int32Array(ruleCount);
+  for (let t = 0; t < tokens.count; t++) {
+    const refs = STEP_INDEX.get(tokens.hashes[t] ?? 0);
+    if (refs === undefined) continue;
+    for (const { rule, step } of refs) {
+      const spec = WORD_RULES[rule];
+      if (spec === undefined || touched[rule] === t + 1) continue;
+      let current = state[rule] ?? 0;
+      if (current > 0 && t - (last[rule] ?? 0) - 1 > spec.gap) current = 0;
+      if (step === current && step > 0) {
+        touched[rule] = t + 1;
+        last[rule] = t;
+        current = step + 1;
+      } else if (step === 0) {
+        touched[rule] = t + 1;
+        first[rule] = t;
+        last[rule] = t;
+        current = 1;
+      } else {
+        state[rule] = current;
+        continue;
+      }
+      if (current === spec.steps.length) {
+        push(spec.signal, tokens.starts[first[rule] ?? t] ?? 0, tokens.ends[t] ?? 0);
+        current = 0;
+      }
+      state[rule] = current;
+    }
+  }
+  for (const pattern of [FAKE_DELIMITER, EXFILTRATION_LINK]) {
+    const signal: SignalName = pattern === FAKE_DELIMITER ? 'fake_delimiter' : 'exfiltration_link';
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(lower)) !== null) {
+      push(signal, match.index, match.index + match[0].length);
+      if ((perSignal.get(signal) ?? 0) >= MAX_HITS_PER_SIGNAL) break;
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+  }
+  if (hasNonAscii(lower)) {
+    for (const { signal, text } of PHRASES) {
+      const at = lower.indexOf(text);
+      if (at >= 0) push(signal, at, at + text.length);
+    }
+  }
+  return hits;
+}
+
+function hasNonAscii(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(text);
+}
