@@ -205,7 +205,7 @@ export function allowEntryFor(
 ): AllowEntry | undefined {
   for (const entry of list) {
     if (!moduleMatches(entry.module, module)) continue;
-    if (entry.name === 'Class' && entry.module.endsWith('.*')) {
+    if (entry.name === 'Class') {
       if (CLASS_NAME.test(name)) return entry;
     } else if (entry.name === name) {
       return entry;

@@ -30,6 +30,7 @@ export function scanPickle(
     if (seen.has(key)) continue;
     seen.add(key);
     const evidence = `${g.opcode} ${full} @${g.offset}`;
+    if (!g.dynamic && allowEntryFor(g.module, g.name) !== undefined) continue;
     const danger =
       g.dynamic && g.module === '<computed>' ? undefined : dangerReason(g.module, g.name);
     if (danger !== undefined) {
@@ -41,7 +42,6 @@ export function scanPickle(
       });
       continue;
     }
-    if (!g.dynamic && allowEntryFor(g.module, g.name) !== undefined) continue;
     if (g.called) {
       push({
         ruleId: 'pickle.unsafe-call',
