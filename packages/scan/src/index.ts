@@ -1,1 +1,2 @@
 export type { Scanner, ScanTarget, ScannerResult } from './scanner.js';
+export * from './model/index.js';
