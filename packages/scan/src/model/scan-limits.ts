@@ -20,7 +20,7 @@ export interface ModelScanLimits {
 export const DEFAULT_MODEL_SCAN_LIMITS: Readonly<ModelScanLimits> = Object.freeze({
   maxDepth: 6,
   maxMemberBytes: 512 << 20,
-  maxTotalBytes: 2048 << 20,
+  maxTotalBytes: 2 * 1024 ** 3,
   maxRatio: 1000,
   maxEntries: 100_000,
   maxPickleOps: 200_000_000,

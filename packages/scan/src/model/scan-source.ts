@@ -79,7 +79,11 @@ export async function scanSource(
       return scanCompressed(format, source, member, name, depth, ctx);
     case 'joblib-zfile': {
       const head = source.read(0, 32);
-      const start = head.indexOf(0x78, 2);
+      // joblib's ZF header: "ZF" + hex length padded to 18 bytes, then a zlib stream.
+      let start = -1;
+      for (let i = 4; i + 1 < head.length && start < 0; i++) {
+        if (head[i] === 0x78 && (0x78 * 256 + (head[i + 1] ?? 0)) % 31 === 0) start = i;
+      }
       if (start < 0) {
         incomplete(ctx, member, 'joblib zfile without a zlib stream');
         return 'joblib-zfile';

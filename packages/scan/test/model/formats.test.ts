@@ -1,0 +1,501 @@
+import { bzip2, xz } from './bzip2-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'node:zlib';
+import { pickle, torchStateDict } from './pickle-builder.js';
+import { buildTar, buildZip, gzip, torchZip } from './archive-builders.js';
+import {
+  gguf,
+  hdf5WithConfig,
+  lz4Frame,
+  lz4FrameCompressed,
+  npy,
+  onnxModel,
+  safetensors,
+  savedModel,
+} from './format-builders.js';
+import { scanBytes } from './scan-helpers.js';
+
+const evil = () => pickle().proto(2).callWith('os', 'system', 'touch /tmp/x').stop().build_();
+const rules = (r: { issues: { ruleId: string }[] }) => r.issues.map((i) => i.ruleId);
+
+describe('PyTorch and zip containers', () => {
+  it('benign torch zip is clean and skips tensor storages', async () => {
+    const r = await scanBytes('model.pt', torchZip(torchStateDict(), 3));
+    expect(r.format).toBe('pytorch');
+    expect(r.verdict).toBe('clean');
+    expect(r.members.filter((m) => m.format === 'tensor-data')).toHaveLength(3);
+  });
+  it('malicious data.pkl is reported with the member path', async () => {
+    const r = await scanBytes('model.pt', torchZip(evil()));
+    expect(r.verdict).toBe('malicious');
+    expect(r.issues[0]?.member).toBe('archive/data.pkl');
+  });
+  it('deflated member, bad CRC and a corrupt sibling are tolerated and reported', async () => {
+    const zip = buildZip([
+      { name: 'archive/data.pkl', data: evil(), deflate: true, crc: 1234 },
+      { name: 'archive/version', data: Buffer.from('3') },
+    ]);
+    const broken = Buffer.from(zip);
+    // Corrupt the second local header signature.
+    const second = broken.indexOf(Buffer.from('PK\x03\x04'), 4);
+    broken[second] = 0;
+    const r = await scanBytes('x.pt', broken);
+    expect(r.verdict).toBe('malicious');
+    expect(r.issues.filter((i) => i.ruleId === 'archive.anomaly').length).toBeGreaterThanOrEqual(2);
+  });
+  it('payload in a member not named .pkl is found (every member is sniffed)', async () => {
+    const r = await scanBytes('x.zip', buildZip([{ name: 'weights/readme', data: evil() }]));
+    expect(r.verdict).toBe('malicious');
+  });
+  it('local/central name mismatch is an anomaly and the central name is used', async () => {
+    const r = await scanBytes(
+      'x.pt',
+      buildZip([
+        { name: 'archive/data.pkl', localName: 'archive/other.pkl', data: torchStateDict() },
+      ]),
+    );
+    expect(rules(r)).toContain('archive.anomaly');
+    expect(r.verdict).toBe('clean');
+  });
+  it('zip-slip, absolute paths and symlinks are flagged', async () => {
+    const r = await scanBytes(
+      'x.zip',
+      buildZip([
+        { name: '../../etc/cron.d/x', data: Buffer.from('a') },
+        { name: '/abs/path', data: Buffer.from('a') },
+        { name: 'link', data: Buffer.from('/etc/passwd'), symlink: true },
+      ]),
+    );
+    expect(rules(r).filter((x) => x === 'archive.path-traversal')).toHaveLength(2);
+    expect(rules(r)).toContain('archive.symlink');
+    expect(r.verdict).toBe('malicious');
+  });
+  it('a decompression bomb is flagged and inconclusive, not clean', async () => {
+    const r = await scanBytes(
+      'bomb.zip',
+      buildZip([{ name: 'a.pkl', data: new Uint8Array(4 << 20), deflate: true }]),
+      { limits: { maxMemberBytes: 1 << 20 } },
+    );
+    expect(rules(r)).toContain('archive.bomb');
+    expect(rules(r)).toContain('model.scan-incomplete');
+    expect(r.verdict).not.toBe('clean');
+  });
+  it('prefix before the zip (polyglot) is read and reported', async () => {
+    const r = await scanBytes(
+      'poly.pt',
+      buildZip(
+        [{ name: 'archive/data.pkl', data: evil() }],
+        pickle().proto(2).emptyDict().stop().build_(),
+      ),
+    );
+    expect(r.verdict).toBe('malicious');
+    expect(rules(r)).toContain('archive.polyglot');
+  });
+  it('TorchScript archive constants.pkl is scanned', async () => {
+    const r = await scanBytes(
+      'ts.pt',
+      buildZip([
+        { name: 'ts/code/__torch__/m.py', data: Buffer.from('def forward(self):\n  return 1\n') },
+        { name: 'ts/constants.pkl', data: evil() },
+        { name: 'ts/data.pkl', data: torchStateDict() },
+      ]),
+    );
+    expect(r.format).toBe('torchscript');
+    expect(r.verdict).toBe('malicious');
+  });
+  it('legacy torch stacked pickles', async () => {
+    const magic = pickle()
+      .raw(0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19)
+      .stop()
+      .build_();
+    const proto = pickle().proto(2).int(100).stop().build_();
+    const sys = pickle().proto(2).emptyDict().stop().build_();
+    const keys = pickle().proto(2).emptyList().stop().build_();
+    const raw = new Uint8Array(64).fill(7);
+    const benign = Buffer.concat([magic, proto, sys, torchStateDict(), keys, raw]);
+    expect((await scanBytes('old.pt', benign)).verdict).toBe('clean');
+    const bad = Buffer.concat([magic, proto, sys, evil(), keys, raw]);
+    const r = await scanBytes('old.pt', bad);
+    expect(r.format).toBe('pytorch-legacy');
+    expect(r.verdict).toBe('malicious');
+  });
+});
+
+describe('archives and compression wrappers', () => {
+  it('tar.gz holding a zip holding a pickle (nesting)', async () => {
+    const inner = torchZip(evil());
+    const r = await scanBytes(
+      'bundle.tar.gz',
+      gzip(buildTar([{ name: 'models/model.pt', data: inner }])),
+    );
+    expect(r.verdict).toBe('malicious');
+    expect(r.issues[0]?.member).toBe('bundle.tar!/models/model.pt!/archive/data.pkl');
+  });
+  it('tar symlink and traversal', async () => {
+    const r = await scanBytes(
+      'x.tar',
+      buildTar([
+        { name: 'a', link: '../../etc/passwd' },
+        { name: 'ok.pkl', data: torchStateDict() },
+      ]),
+    );
+    expect(rules(r)).toContain('archive.path-traversal');
+  });
+  it('legacy torch tar layout', async () => {
+    const r = await scanBytes(
+      'old.tar',
+      buildTar([
+        { name: 'sys_info', data: pickle().proto(2).emptyDict().stop().build_() },
+        { name: 'pickle', data: evil() },
+        { name: 'storages', data: pickle().proto(2).int(0).stop().build_() },
+      ]),
+    );
+    expect(r.format).toBe('pytorch-tar');
+    expect(r.verdict).toBe('malicious');
+  });
+  it('joblib zlib, gzip, lz4 and bzip2 wrappers', async () => {
+    expect((await scanBytes('m.joblib', deflateSync(evil()))).verdict).toBe('malicious');
+    expect((await scanBytes('m.joblib', gzip(evil()))).verdict).toBe('malicious');
+    expect((await scanBytes('m.joblib', lz4Frame(evil()))).verdict).toBe('malicious');
+    expect((await scanBytes('m.joblib', lz4FrameCompressed(evil()))).verdict).toBe('malicious');
+    expect((await scanBytes('m.joblib', bzip2())).verdict).toBe('malicious');
+    expect((await scanBytes('m.pkl.xz', xz())).verdict).toBe('malicious');
+    expect((await scanBytes('ok.joblib', gzip(torchStateDict()))).verdict).toBe('clean');
+  });
+  it('old joblib ZF zfile', async () => {
+    const body = deflateSync(evil());
+    const header = Buffer.from(`ZF0x${body.length.toString(16)}`.padEnd(20, ' '));
+    expect((await scanBytes('m.pkl.z', Buffer.concat([header, body]))).verdict).toBe('malicious');
+  });
+  it('7z is inconclusive, never clean', async () => {
+    const r = await scanBytes('m.7z', Uint8Array.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]));
+    expect(r.verdict).toBe('inconclusive');
+  });
+});
+
+describe('joblib array payloads', () => {
+  const wrapper = (tail: (b: ReturnType<typeof pickle>) => void) => {
+    const b = pickle()
+      .proto(4)
+      .global('joblib.numpy_pickle', 'NumpyArrayWrapper')
+      .emptyTuple()
+      .newobj()
+      .emptyDict()
+      .mark()
+      .unicode('subclass')
+      .global('numpy', 'ndarray')
+      .unicode('shape')
+      .int(4)
+      .tuple1()
+      .unicode('order')
+      .unicode('C')
+      .unicode('dtype')
+      .global('numpy', 'dtype')
+      .unicode('f8')
+      .raw(0x89, 0x88)
+      .raw(0x87)
+      .reduce()
+      .unicode('allow_mmap')
+      .raw(0x88)
+      .unicode('numpy_array_alignment_bytes')
+      .int(16)
+      .setitems()
+      .build()
+      .raw(3, 0xff, 0xff, 0xff)
+      .raw(...new Array(32).fill(0x63));
+    tail(b);
+    return b.build_();
+  };
+  it('benign joblib with raw array bytes is clean', async () => {
+    expect(
+      (
+        await scanBytes(
+          'm.joblib',
+          wrapper((b) => b.stop()),
+        )
+      ).verdict,
+    ).toBe('clean');
+  });
+  it('payload after the array bytes is found', async () => {
+    const r = await scanBytes(
+      'm.joblib',
+      wrapper((b) => b.raw(0x30).callWith('os', 'system', 'id').stop()),
+    );
+    expect(r.verdict).toBe('malicious');
+  });
+});
+
+describe('numpy', () => {
+  it('float npy is clean; object npy with payload is malicious', async () => {
+    expect((await scanBytes('a.npy', npy('<f8', new Uint8Array(24)))).verdict).toBe('clean');
+    const r = await scanBytes('a.npy', npy('|O', evil()));
+    expect(r.verdict).toBe('malicious');
+  });
+  it('npz member', async () => {
+    const r = await scanBytes(
+      'a.npz',
+      buildZip([{ name: 'x.npy', data: npy('|O', evil()), deflate: true }]),
+    );
+    expect(r.format).toBe('npz');
+    expect(r.verdict).toBe('malicious');
+  });
+});
+
+describe('Keras', () => {
+  const dense = {
+    class_name: 'Sequential',
+    module: 'keras',
+    config: { layers: [{ class_name: 'Dense', module: 'keras.layers', config: { units: 2 } }] },
+  };
+  const keras = (config: unknown) =>
+    buildZip([
+      { name: 'metadata.json', data: Buffer.from('{"keras_version":"3.9.0"}') },
+      { name: 'config.json', data: Buffer.from(JSON.stringify(config)) },
+      { name: 'model.weights.h5', data: new Uint8Array(8) },
+    ]);
+  it('benign .keras is clean', async () => {
+    const r = await scanBytes('m.keras', keras(dense));
+    expect(r.format).toBe('keras');
+    expect(r.verdict).toBe('clean');
+  });
+  const cases: [string, unknown, string][] = [
+    [
+      'Lambda layer',
+      {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            {
+              class_name: 'Lambda',
+              config: { function: { class_name: '__lambda__', config: { code: 'YQ==' } } },
+            },
+          ],
+        },
+      },
+      'keras.lambda-layer',
+    ],
+    [
+      'module os',
+      {
+        class_name: 'Functional',
+        config: { layers: [{ module: 'os', class_name: 'system', config: {} }] },
+      },
+      'keras.unsafe-reference',
+    ],
+    [
+      'get_file',
+      {
+        class_name: 'Functional',
+        config: {
+          layers: [
+            { module: 'keras.utils', class_name: 'get_file', config: { origin: 'http://x' } },
+          ],
+        },
+      },
+      'keras.unsafe-feature',
+    ],
+    [
+      'unsafe deserialization',
+      {
+        class_name: 'Functional',
+        config: { x: { module: 'keras.config', class_name: 'enable_unsafe_deserialization' } },
+      },
+      'keras.unsafe-feature',
+    ],
+    [
+      'TFSMLayer',
+      {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'TFSMLayer', module: 'keras.layers', config: { filepath: '/tmp/evil' } },
+          ],
+        },
+      },
+      'keras.unsafe-feature',
+    ],
+    [
+      'TorchModuleWrapper',
+      {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            {
+              class_name: 'TorchModuleWrapper',
+              module: 'keras.layers',
+              config: { module: 'gASV' },
+            },
+          ],
+        },
+      },
+      'keras.unsafe-feature',
+    ],
+  ];
+  for (const [label, config, rule] of cases) {
+    it(`${label} in .keras is malicious`, async () => {
+      const r = await scanBytes('m.keras', keras(config));
+      expect(rules(r)).toContain(rule);
+      expect(r.verdict).toBe('malicious');
+    });
+  }
+  it('Lambda in an HDF5 model_config (Keras 2) is malicious', async () => {
+    const r = await scanBytes(
+      'm.h5',
+      hdf5WithConfig({
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            {
+              class_name: 'Lambda',
+              config: { function: ['4wEAAA==', null, null], function_type: 'lambda' },
+            },
+          ],
+        },
+        keras_version: '2.0.0',
+      }),
+    );
+    expect(r.format).toBe('hdf5');
+    expect(r.verdict).toBe('malicious');
+  });
+  it('benign HDF5 config is clean', async () => {
+    expect((await scanBytes('m.h5', hdf5WithConfig(dense))).verdict).toBe('clean');
+  });
+  it('custom module outside Keras is suspicious', async () => {
+    const r = await scanBytes(
+      'config.json',
+      Buffer.from(
+        JSON.stringify({
+          class_name: 'Functional',
+          config: { layers: [{ module: 'my_layers', class_name: 'Attn', config: {} }] },
+        }),
+      ),
+    );
+    expect(r.verdict).toBe('suspicious');
+  });
+});
+
+describe('TensorFlow SavedModel', () => {
+  it('PyFunc / ReadFile ops are flagged, checkpoint ops are not', async () => {
+    expect(
+      (await scanBytes('saved_model.pb', savedModel(['Const', 'MatMul', 'SaveV2', 'RestoreV2'])))
+        .verdict,
+    ).toBe('clean');
+    expect((await scanBytes('saved_model.pb', savedModel(['Const', 'PyFunc']))).verdict).toBe(
+      'malicious',
+    );
+    expect((await scanBytes('saved_model.pb', savedModel(['ReadFile'], true))).verdict).toBe(
+      'malicious',
+    );
+  });
+  it('malformed protobuf is inconclusive', async () => {
+    expect(
+      (await scanBytes('saved_model.pb', Uint8Array.from([0x12, 0xff, 0x01, 0x00]))).verdict,
+    ).toBe('inconclusive');
+  });
+});
+
+describe('ONNX', () => {
+  it('relative external data is clean; traversal and absolute paths are malicious', async () => {
+    expect((await scanBytes('m.onnx', onnxModel('weights.bin'))).verdict).toBe('clean');
+    expect((await scanBytes('m.onnx', onnxModel(undefined))).verdict).toBe('clean');
+    expect((await scanBytes('m.onnx', onnxModel('../../../etc/passwd'))).verdict).toBe('malicious');
+    expect((await scanBytes('m.onnx', onnxModel('/etc/passwd'))).verdict).toBe('malicious');
+    expect((await scanBytes('m.onnx', onnxModel('a/../../x'))).verdict).toBe('malicious');
+  });
+  it('detected by structure without the extension', async () => {
+    expect((await scanBytes('model.bin2', onnxModel('../x'))).format).toBe('onnx');
+  });
+});
+
+describe('GGUF', () => {
+  const benign =
+    "{% for message in messages %}{{ '<|' + message['role'] + '|>' + message['content'] }}{% endfor %}";
+  it('benign template is clean', async () => {
+    const r = await scanBytes(
+      'm.gguf',
+      gguf({ 'general.name': 'x', 'tokenizer.chat_template': benign }),
+    );
+    expect(r.format).toBe('gguf');
+    expect(r.verdict).toBe('clean');
+  });
+  const attacks = [
+    "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}",
+    "{{ cycler.__init__.__globals__.os.popen('id') }}",
+    "{% set x = lipsum|attr('\\x5f\\x5fglobals\\x5f\\x5f') %}{{ x }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ joiner|attr('x') }}",
+  ];
+  for (const attack of attacks) {
+    it(`flags ${attack.slice(0, 40)}`, async () => {
+      const r = await scanBytes('m.gguf', gguf({ 'tokenizer.chat_template.tool_use': attack }));
+      expect(r.verdict).toBe('malicious');
+    });
+  }
+  it('implausible counts are suspicious; truncation is inconclusive', async () => {
+    expect((await scanBytes('m.gguf', gguf({ a: 'b' }, { kvCount: 2 ** 40 }))).verdict).toBe(
+      'suspicious',
+    );
+    expect((await scanBytes('m.gguf', gguf({ a: 'b' }, { kvCount: 3 }))).verdict).toBe(
+      'inconclusive',
+    );
+  });
+  it('tokenizer_config.json chat_template is checked too', async () => {
+    const r = await scanBytes(
+      'tokenizer_config.json',
+      Buffer.from(JSON.stringify({ chat_template: attacks[0] })),
+    );
+    expect(r.verdict).toBe('malicious');
+    expect(
+      (
+        await scanBytes(
+          'tokenizer_config.json',
+          Buffer.from(JSON.stringify({ chat_template: benign })),
+        )
+      ).verdict,
+    ).toBe('clean');
+  });
+});
+
+describe('safetensors', () => {
+  const ok = {
+    __metadata__: { format: 'pt' },
+    a: { dtype: 'F32', shape: [2, 2], data_offsets: [0, 16] },
+    b: { dtype: 'I64', shape: [1], data_offsets: [16, 24] },
+  };
+  it('valid header is clean', async () => {
+    const r = await scanBytes('m.safetensors', safetensors(ok, 24));
+    expect(r.format).toBe('safetensors');
+    expect(r.verdict).toBe('clean');
+  });
+  const bad: [string, unknown, number][] = [
+    [
+      'overlap',
+      {
+        a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] },
+        b: { dtype: 'F32', shape: [2], data_offsets: [4, 12] },
+      },
+      12,
+    ],
+    ['shape mismatch', { a: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, 8],
+    ['unknown dtype', { a: { dtype: 'PYOBJ', shape: [1], data_offsets: [0, 8] } }, 8],
+    ['gap / no coverage', { a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, 100],
+    [
+      'metadata not string',
+      { __metadata__: { x: 1 }, a: { dtype: 'U8', shape: [1], data_offsets: [0, 1] } },
+      1,
+    ],
+    ['extra field', { a: { dtype: 'U8', shape: [1], data_offsets: [0, 1], code: 'x' } }, 1],
+  ];
+  for (const [label, header, len] of bad) {
+    it(`${label} is suspicious`, async () => {
+      const r = await scanBytes('m.safetensors', safetensors(header, len));
+      expect(rules(r)).toContain('safetensors.invalid-header');
+      expect(r.verdict).toBe('suspicious');
+    });
+  }
+  it('header size beyond the file', async () => {
+    const bytes = Buffer.from(safetensors(ok, 24));
+    bytes.writeBigUInt64LE(10n ** 9n);
+    expect((await scanBytes('m.safetensors', bytes)).verdict).toBe('suspicious');
+  });
+});
