@@ -1,4 +1,10 @@
-export { scanModelArtifacts, scanModelFile, listArtifactFiles, sha256File } from './scan-model.js';
+export {
+  scanModelArtifacts,
+  scanModelFile,
+  scanModelBytes,
+  listArtifactFiles,
+  sha256File,
+} from './scan-model.js';
 export type { ModelScanOptions, ModelScanResult } from './scan-model.js';
 export { DEFAULT_MODEL_SCAN_LIMITS } from './scan-limits.js';
 export type { ModelScanLimits } from './scan-limits.js';

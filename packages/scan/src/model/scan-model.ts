@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { FileByteSource } from './byte-source.js';
+import { BufferByteSource, FileByteSource, type ByteSource } from './byte-source.js';
 import { verdictOf, type ArtifactReport } from './model-report.js';
 import { DEFAULT_MODEL_SCAN_LIMITS, type ModelScanLimits } from './scan-limits.js';
 import { incomplete, type ScanContext } from './scan-context.js';
@@ -58,33 +58,34 @@ export function sha256File(path: string): Promise<string> {
   });
 }
 
-/** Scans one file on disk; `displayPath` is what reports call it. */
-export async function scanModelFile(
-  path: string,
+async function scanWith(
+  open: () => ByteSource & { close?: () => void },
+  name: string,
   displayPath: string,
-  options: ModelScanOptions = {},
+  directory: string | undefined,
+  options: ModelScanOptions,
 ): Promise<ArtifactReport> {
   const ctx: ScanContext = {
     limits: { ...DEFAULT_MODEL_SCAN_LIMITS, ...options.limits },
     issues: [],
     members: [],
     expandedBytes: 0,
-    directory: dirname(path),
+    directory,
   };
   let format = 'unknown';
   let size = 0;
-  let source: FileByteSource | undefined;
+  let source: (ByteSource & { close?: () => void }) | undefined;
   try {
-    source = new FileByteSource(path);
+    source = open();
     size = source.size;
-    format = await scanSource(source, undefined, path.split(sep).pop() ?? path, 0, ctx);
+    format = await scanSource(source, undefined, name, 0, ctx);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     incomplete(ctx, undefined, `scan failed: ${message.slice(0, 300)}`);
   } finally {
-    source?.close();
+    source?.close?.();
   }
-  const report: ArtifactReport = {
+  return {
     path: displayPath,
     format,
     verdict: verdictOf(ctx.issues),
@@ -92,6 +93,30 @@ export async function scanModelFile(
     members: ctx.members,
     size,
   };
+}
+
+/** Scans bytes already in memory (an upload, a test fixture). */
+export function scanModelBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: ModelScanOptions = {},
+): Promise<ArtifactReport> {
+  return scanWith(() => new BufferByteSource(bytes), name, name, undefined, options);
+}
+
+/** Scans one file on disk; `displayPath` is what reports call it. */
+export async function scanModelFile(
+  path: string,
+  displayPath: string,
+  options: ModelScanOptions = {},
+): Promise<ArtifactReport> {
+  const report = await scanWith(
+    () => new FileByteSource(path),
+    path.split(sep).pop() ?? path,
+    displayPath,
+    dirname(path),
+    options,
+  );
   if (options.hash === true) report.sha256 = await sha256File(path);
   return report;
 }
