@@ -1,2 +1,3 @@
 export type { Scanner, ScanTarget, ScannerResult } from './scanner.js';
 export * from './model/index.js';
+export * from './integrity/index.js';

@@ -1,5 +1,7 @@
 import type { CommandRegistrar } from './command-registrar.js';
 import { registerScanCommand } from './scan-command.js';
+import { registerSignCommand } from './sign-command.js';
+import { registerVerifyCommand } from './verify-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
 
@@ -11,6 +13,8 @@ export type { CommandRegistrar } from './command-registrar.js';
  */
 export const commands = {
   scan: registerScanCommand,
+  sign: registerSignCommand,
+  verify: registerVerifyCommand,
   up: registerUpCommand,
   version: registerVersionCommand,
 } satisfies Record<string, CommandRegistrar>;
