@@ -1,3 +1,4 @@
+import { registerBomCommand } from './bom-command.js';
 import type { CommandRegistrar } from './command-registrar.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerSignCommand } from './sign-command.js';
@@ -12,6 +13,7 @@ export type { CommandRegistrar } from './command-registrar.js';
  * typed; help lists them in this order.
  */
 export const commands = {
+  bom: registerBomCommand,
   scan: registerScanCommand,
   sign: registerSignCommand,
   verify: registerVerifyCommand,
