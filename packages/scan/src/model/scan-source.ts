@@ -9,7 +9,7 @@ import { scanKerasConfig } from './formats/keras-config.js';
 import { readNpyHeader } from './formats/numpy.js';
 import { scanOnnx } from './formats/onnx.js';
 import { scanSafetensors } from './formats/safetensors.js';
-import { scanTensorflowGraph } from './formats/savedmodel.js';
+import { scanTensorflowGraph, scanTensorflowText } from './formats/savedmodel.js';
 import { scanPickle } from './pickle/scan-pickle.js';
 import { incomplete, report, type ScanContext } from './scan-context.js';
 import { hasPickleExtension, sniffFormat } from './sniff-format.js';
@@ -146,6 +146,12 @@ export async function scanSource(
       return scanProtobuf(format, source, member, name, ctx);
     case 'json':
       return scanJson(source, member, name, ctx);
+    case 'tf-text': {
+      const text = loadBounded(source, ctx, member, 'text graph');
+      if (text !== undefined)
+        ctx.issues.push(...scanTensorflowText(Buffer.from(text).toString('utf8'), member));
+      return 'tf-text';
+    }
     case 'unknown':
       return 'unknown';
   }

@@ -3,7 +3,8 @@ import { isHdf5 } from './formats/hdf5.js';
 import { looksLikeOnnx } from './formats/onnx.js';
 import { safetensorsHeaderSize } from './formats/safetensors.js';
 import { looksLikeTar } from './containers/tar-reader.js';
-import { isDottedIdentifier } from './pickle/pickle-vm.js';
+import { OPCODE_NAMES, analysePickle, isDottedIdentifier } from './pickle/pickle-vm.js';
+import { SliceByteSource } from './byte-source.js';
 
 /**
  * Formats the model scanner tells apart. Decided by magic bytes and
@@ -30,6 +31,7 @@ export type SniffedFormat =
   | 'onnx'
   | 'savedmodel'
   | 'tf-graph'
+  | 'tf-text'
   | 'json'
   | 'unknown';
 
@@ -107,13 +109,37 @@ export function sniffFormat(source: ByteSource, name: string): SniffedFormat {
   ) {
     return 'zlib';
   }
-  if (protocol0Start(head) || (head[0] === 0x63 && hasPickleExtension(lower))) return 'pickle';
+  if (protocol0Start(head) && (hasPickleExtension(lower) || probePickle(source, true)))
+    return 'pickle';
   const text = Buffer.from(head.subarray(0, 64)).toString('latin1').trimStart();
   if (text.startsWith('{') && (lower.endsWith('.json') || source.size < 64 << 20)) return 'json';
+  if (lower.endsWith('.pbtxt')) return 'tf-text';
   if (lower.endsWith('saved_model.pb') || lower.endsWith('keras_metadata.pb')) return 'savedmodel';
   if (lower.endsWith('.onnx') || lower.endsWith('.ort')) return 'onnx';
   if (lower.endsWith('.pb') || lower.endsWith('.graphdef')) return 'tf-graph';
   if (head[0] === 0x08 && source.size <= 64 << 20 && looksLikeOnnx(source.read(0, source.size)))
     return 'onnx';
+  const first = head[0] ?? 0;
+  const binaryStart = OPCODE_NAMES[first] !== undefined && (first >= 0x80 || first < 0x20);
+  if (binaryStart && probePickle(source, !hasPickleExtension(lower))) return 'pickle';
   return 'unknown';
+}
+
+/**
+ * Pickles need no PROTO header: a stream may start with any opcode. The VM
+ * runs over the first MiB; `strict` (files not named like pickles) demands a
+ * complete, error-free pickle so prose never parses as GLOBAL lines, while
+ * pickle-named files also count when a valid global was found.
+ */
+function probePickle(source: ByteSource, strict: boolean): boolean {
+  const window = new SliceByteSource(source, 0, Math.min(source.size, 1 << 20));
+  const probe = analysePickle(window, { maxOps: 100_000, maxPickles: 1 });
+  const complete = probe.pickles >= 1 && probe.error === undefined && probe.end > 1;
+  if (strict) return complete;
+  return (
+    complete ||
+    probe.globals.some(
+      (g) => !g.dynamic && isDottedIdentifier(g.module) && isDottedIdentifier(g.name),
+    )
+  );
 }

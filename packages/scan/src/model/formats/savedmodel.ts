@@ -73,3 +73,19 @@ export function scanTensorflowGraph(
   }
   return issues;
 }
+
+/** The same check for text-format graphs (`saved_model.pbtxt`): `op: "Name"` fields. */
+export function scanTensorflowText(text: string, member: string | undefined): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  for (const [op, severity] of Object.entries(DANGEROUS_TF_OPS)) {
+    if (!text.includes(`op: "${op}"`)) continue;
+    const issue: ModelIssue = {
+      ruleId: 'savedmodel.dangerous-op',
+      severity,
+      message: `text graph uses op ${op}, which ${severity === 'critical' ? 'runs Python code' : 'touches the file system'}`,
+      evidence: `op ${op}`,
+    };
+    issues.push(member === undefined ? issue : { ...issue, member });
+  }
+  return issues;
+}

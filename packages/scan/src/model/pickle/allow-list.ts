@@ -182,6 +182,14 @@ export const PICKLE_ALLOW_LIST: readonly AllowEntry[] = [
   ),
   ...each('sklearn.*', ['Class'], 'scikit-learn estimators and their state classes'),
   ...each('scipy.sparse.*', ['Class'], 'scipy sparse matrices'),
+  ...['_csr', '_csc', '_coo', '_lil', '_dok', '_bsr', '_dia', 'csr', 'csc', 'coo'].flatMap((m) =>
+    each(
+      `scipy.sparse.${m}`,
+      [`${m.replace('_', '')}_matrix`, `${m.replace('_', '')}_array`],
+      'scipy sparse matrices',
+    ),
+  ),
+  ...each('torchvision.*', ['Class'], 'torchvision model classes in whole-model pickles'),
   ...each('xgboost.*', ['Class'], 'XGBoost estimators'),
   ...each('lightgbm.*', ['Class'], 'LightGBM estimators'),
   ...each('transformers.*', ['Class'], 'Hugging Face training arguments and enums'),
