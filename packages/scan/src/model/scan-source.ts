@@ -70,6 +70,7 @@ export async function scanSource(
       return 'pytorch-legacy';
     case 'zip':
     case 'tar':
+    case '7z':
       return scanArchiveMembers(format, source, member, name, depth, ctx, scanSource);
     case 'gzip':
     case 'bzip2':
@@ -99,7 +100,6 @@ export async function scanSource(
       return 'joblib-zfile';
     }
     case 'zstd':
-    case '7z':
       incomplete(ctx, member, `${format} containers are not supported; contents were not analysed`);
       return format;
     case 'npy': {

@@ -14,6 +14,7 @@ import {
   savedModel,
 } from './format-builders.js';
 import { scanBytes } from './scan-helpers.js';
+import { build7z } from './seven-zip-builder.js';
 
 const evil = () => pickle().proto(2).callWith('os', 'system', 'touch /tmp/x').stop().build_();
 const rules = (r: { issues: { ruleId: string }[] }) => r.issues.map((i) => i.ruleId);
@@ -167,9 +168,27 @@ describe('archives and compression wrappers', () => {
     const header = Buffer.from(`ZF0x${body.length.toString(16)}`.padEnd(20, ' '));
     expect((await scanBytes('m.pkl.z', Buffer.concat([header, body]))).verdict).toBe('malicious');
   });
-  it('7z is inconclusive, never clean', async () => {
+  it('a broken 7z is inconclusive, never clean', async () => {
     const r = await scanBytes('m.7z', Uint8Array.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]));
     expect(r.verdict).toBe('inconclusive');
+  });
+  it('7z members are extracted and scanned', async () => {
+    const bad = await build7z({
+      'models/model.pt': torchZip(evil()),
+      'README.md': Buffer.from('# hi'),
+    });
+    const r = await scanBytes('m.7z', bad);
+    expect(r.format).toBe('7z');
+    expect(r.verdict).toBe('malicious');
+    expect(r.issues[0]?.member).toBe('models/model.pt!/archive/data.pkl');
+    const ok = await build7z({ 'model.pt': torchZip(torchStateDict()) });
+    expect((await scanBytes('ok.7z', ok)).verdict).toBe('clean');
+  });
+  it('7z over the expansion limit is a bomb', async () => {
+    const big = await build7z({ 'zeros.bin': new Uint8Array(2 << 20) });
+    const r = await scanBytes('b.7z', big, { limits: { maxMemberBytes: 1 << 20 } });
+    expect(r.issues.map((i) => i.ruleId)).toContain('archive.bomb');
+    expect(r.verdict).not.toBe('clean');
   });
 });
 

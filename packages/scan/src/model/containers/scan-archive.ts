@@ -2,6 +2,7 @@ import { BufferByteSource, type ByteSource } from '../byte-source.js';
 import { childPath, incomplete, report, type ScanContext } from '../scan-context.js';
 import { decompress } from './decompress.js';
 import { memberNameProblem } from './member-name.js';
+import { readSevenZip } from './seven-zip.js';
 import { readTar } from './tar-reader.js';
 import { crcMatches, entryRawSource, readZip, type ZipEntry } from './zip-reader.js';
 
@@ -57,7 +58,7 @@ function checkName(ctx: ScanContext, memberPath: string, name: string): void {
 
 /** Scans every member of a zip or tar container, reporting structural anomalies. */
 export async function scanArchiveMembers(
-  kind: 'zip' | 'tar',
+  kind: 'zip' | 'tar' | '7z',
   source: ByteSource,
   member: string | undefined,
   _name: string,
@@ -65,6 +66,7 @@ export async function scanArchiveMembers(
   ctx: ScanContext,
   scanSource: ScanSourceFn,
 ): Promise<string> {
+  if (kind === '7z') return scanSevenZip(source, member, depth, ctx, scanSource);
   return kind === 'zip'
     ? scanZip(source, member, depth, ctx, scanSource)
     : scanTar(source, member, depth, ctx, scanSource);
@@ -243,4 +245,59 @@ async function scanTar(
     ctx.members.push({ path: memberPath, format });
   }
   return kind;
+}
+
+async function scanSevenZip(
+  source: ByteSource,
+  member: string | undefined,
+  depth: number,
+  ctx: ScanContext,
+  scanSource: ScanSourceFn,
+): Promise<string> {
+  if (source.size > ctx.limits.maxMemberBytes) {
+    incomplete(ctx, member, '7z archive exceeds the in-memory limit (safety limit)');
+    return '7z';
+  }
+  const budget = Math.max(0, ctx.limits.maxTotalBytes - ctx.expandedBytes);
+  const result = await readSevenZip(source, {
+    maxEntries: ctx.limits.maxEntries,
+    maxTotalBytes: budget,
+    maxMemberBytes: ctx.limits.maxMemberBytes,
+  });
+  if (!result.ok) {
+    if (result.limit)
+      report(ctx, member, 'archive.bomb', 'high', `7z: ${result.reason}`, '7z limits');
+    incomplete(ctx, member, result.reason);
+    return '7z';
+  }
+  for (const entry of result.entries) {
+    const memberPath = childPath(member, entry.name);
+    checkName(ctx, memberPath, entry.name);
+    if (entry.isSymlink) {
+      report(
+        ctx,
+        memberPath,
+        'archive.symlink',
+        'medium',
+        `member ${JSON.stringify(entry.name)} is a symbolic link`,
+        entry.name,
+      );
+      continue;
+    }
+    if (entry.isDirectory) continue;
+    if (entry.bytes === undefined) {
+      incomplete(ctx, memberPath, 'member could not be extracted');
+      continue;
+    }
+    ctx.expandedBytes += entry.bytes.length;
+    const format = await scanSource(
+      new BufferByteSource(entry.bytes),
+      memberPath,
+      entry.name,
+      depth + 1,
+      ctx,
+    );
+    ctx.members.push({ path: memberPath, format });
+  }
+  return '7z';
 }
