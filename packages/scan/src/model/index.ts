@@ -13,6 +13,7 @@ export type { ArtifactReport, ModelIssue, ModelVerdict } from './model-report.js
 export { MODEL_RULES } from './model-rules.js';
 export type { ModelRuleId } from './model-rules.js';
 export { modelFindings, modelScanDocument } from './model-findings.js';
+export { ModelScanner } from './model-scanner.js';
 export type { ModelScanDocument } from './model-findings.js';
 export { PICKLE_ALLOW_LIST } from './pickle/allow-list.js';
 export type { AllowEntry } from './pickle/allow-list.js';
