@@ -580,3 +580,84 @@ describe('ModelScanner (Scanner role)', () => {
     expect(result.rules.length).toBeGreaterThan(10);
   });
 });
+
+describe('more techniques', () => {
+  it('Keras 3 serialised function reference outside Keras', async () => {
+    const config = {
+      class_name: 'Functional',
+      config: {
+        layers: [
+          {
+            class_name: 'Dense',
+            module: 'keras.layers',
+            config: {
+              activation: {
+                module: 'os',
+                class_name: 'function',
+                config: 'system',
+                registered_name: 'system',
+              },
+            },
+          },
+        ],
+      },
+    };
+    const r = await scanBytes('config.json', Buffer.from(JSON.stringify(config)));
+    expect(r.verdict).toBe('malicious');
+    expect(r.issues[0]?.message).toContain('os.system');
+  });
+  it('Keras function reference to keras load_model is unsafe', async () => {
+    const config = {
+      class_name: 'Functional',
+      config: {
+        x: { module: 'keras.src.saving.saving_api', class_name: 'function', config: 'load_model' },
+      },
+    };
+    expect((await scanBytes('config.json', Buffer.from(JSON.stringify(config)))).verdict).toBe(
+      'malicious',
+    );
+  });
+  it('benign Keras 3 built-in function reference is clean', async () => {
+    const config = {
+      class_name: 'Functional',
+      config: {
+        x: {
+          module: 'keras.src.activations.activations',
+          class_name: 'function',
+          config: 'relu',
+          registered_name: 'relu',
+        },
+      },
+    };
+    expect((await scanBytes('config.json', Buffer.from(JSON.stringify(config)))).verdict).toBe(
+      'clean',
+    );
+  });
+  it('templates with double underscores in plain text are not flagged', async () => {
+    const r = await scanBytes(
+      'm.gguf',
+      gguf({
+        'tokenizer.chat_template':
+          "{{ '<|reserved__token|>' }}{% for m in messages %}{{ m['content'] }}{% endfor %}",
+      }),
+    );
+    expect(r.verdict).toBe('clean');
+  });
+  it('ONNX external data given as a URL is flagged', async () => {
+    expect((await scanBytes('m.onnx', onnxModel('http://evil.example/w.bin'))).verdict).toBe(
+      'malicious',
+    );
+  });
+  it('Lightning and OmegaConf checkpoint classes are allowed', async () => {
+    const bytes = pickle()
+      .proto(2)
+      .global('pytorch_lightning.utilities.parsing', 'AttributeDict')
+      .emptyTuple()
+      .newobj()
+      .emptyDict()
+      .build()
+      .stop()
+      .build_();
+    expect((await scanBytes('m.ckpt', bytes)).verdict).toBe('clean');
+  });
+});

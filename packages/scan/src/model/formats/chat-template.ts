@@ -36,7 +36,12 @@ const CRITICAL_WORDS = [
   'exec(',
   'import_module',
   'from_pyfile',
-  '__',
+  '.__',
+  "['__",
+  '["__',
+  "('__",
+  '("__',
+  '|attr("__',
 ];
 const HIGH_WORDS = [
   'cycler',
@@ -103,12 +108,7 @@ export function scanChatTemplate(
   const lower = tags.toLowerCase();
   const hit = (words: readonly string[]) => words.filter((w) => lower.includes(w.toLowerCase()));
   const dunders = DUNDER.filter((d) => lower.includes(d));
-  const critical = [
-    ...new Set([
-      ...dunders,
-      ...hit(CRITICAL_WORDS).filter((w) => w !== '__' || dunders.length === 0),
-    ]),
-  ];
+  const critical = [...new Set([...dunders, ...hit(CRITICAL_WORDS)])];
   if (critical.length > 0) {
     push({
       ruleId: 'gguf.template-injection',

@@ -25,6 +25,7 @@ const UNSAFE_CLASSES: Record<string, string> = {
 const UNSAFE_NAMES = [
   'get_file',
   'enable_unsafe_deserialization',
+  'load_model',
   'safe_mode',
   'load_model',
   'exec',
@@ -51,7 +52,7 @@ export function scanKerasConfig(config: unknown, member: string | undefined): Mo
     const { value, path } = stack.pop() ?? { value: undefined, path: '' };
     if (++visited > MAX_NODES) throw new Error('Keras config has more nodes than the safety limit');
     if (typeof value === 'string') {
-      for (const name of UNSAFE_NAMES.slice(0, 2)) {
+      for (const name of UNSAFE_NAMES.slice(0, 3)) {
         if (value === name || value.endsWith(`.${name}`)) {
           push({
             ruleId: 'keras.unsafe-feature',
@@ -101,7 +102,7 @@ export function scanKerasConfig(config: unknown, member: string | undefined): Mo
         evidence: `class_name=${className}`,
       });
     }
-    if (className !== undefined && UNSAFE_NAMES.slice(0, 2).includes(layerName ?? '')) {
+    if (className !== undefined && UNSAFE_NAMES.slice(0, 3).includes(layerName ?? '')) {
       push({
         ruleId: 'keras.unsafe-feature',
         severity: 'critical',
@@ -109,8 +110,15 @@ export function scanKerasConfig(config: unknown, member: string | undefined): Mo
         evidence: `class_name=${className}`,
       });
     }
+    // Keras 3 serialises functions as {module, class_name: "function", config: "<name>"}.
+    const functionName =
+      className === 'function' && typeof record['config'] === 'string'
+        ? record['config']
+        : undefined;
     const references = [
-      module !== undefined && className !== undefined ? { module, name: className } : undefined,
+      module !== undefined && className !== undefined
+        ? { module, name: functionName ?? className }
+        : undefined,
       className !== undefined && className.includes('.') && module === undefined
         ? {
             module: className.slice(0, className.lastIndexOf('.')),
@@ -119,9 +127,19 @@ export function scanKerasConfig(config: unknown, member: string | undefined): Mo
         : undefined,
     ];
     for (const ref of references) {
-      if (ref === undefined || isKerasModule(ref.module)) continue;
-      const danger =
-        dangerReason(ref.module, ref.name) ?? (ref.module === 'builtins' ? undefined : undefined);
+      if (ref === undefined) continue;
+      if (isKerasModule(ref.module)) {
+        if (UNSAFE_NAMES.slice(0, 3).includes(ref.name)) {
+          push({
+            ruleId: 'keras.unsafe-feature',
+            severity: 'critical',
+            message: `config at ${path} calls ${ref.module}.${ref.name}`,
+            evidence: `${ref.module}.${ref.name}`,
+          });
+        }
+        continue;
+      }
+      const danger = dangerReason(ref.module, ref.name);
       const builtinCall = ref.module === 'builtins' || ref.module === '__builtin__';
       push({
         ruleId: 'keras.unsafe-reference',

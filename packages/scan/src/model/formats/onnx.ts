@@ -86,6 +86,9 @@ export function scanOnnx(
         : problem === 'traversal'
           ? 'escapes the model directory'
           : undefined;
+    if (reason === undefined && (location.includes('://') || location.includes('\0'))) {
+      reason = 'is a URL or contains a NUL byte';
+    }
     if (reason === undefined && directory !== undefined) {
       try {
         if (lstatSync(resolve(directory, location)).isSymbolicLink()) reason = 'is a symbolic link';

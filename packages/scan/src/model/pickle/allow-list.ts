@@ -195,6 +195,12 @@ export const PICKLE_ALLOW_LIST: readonly AllowEntry[] = [
   ...each('transformers.*', ['Class'], 'Hugging Face training arguments and enums'),
   ...each('accelerate.*', ['Class'], 'Hugging Face Accelerate enums'),
   ...each('tokenizers', ['Tokenizer', 'AddedToken'], 'tokenizer state'),
+  ...each('pytorch_lightning.*', ['Class'], 'Lightning checkpoint hyper-parameters'),
+  ...each('lightning.*', ['Class'], 'Lightning checkpoint hyper-parameters'),
+  ...each('lightning_fabric.*', ['Class'], 'Lightning checkpoint hyper-parameters'),
+  ...each('omegaconf.*', ['Class'], 'Hydra/OmegaConf configs in checkpoints'),
+  ...each('typing', ['Any'], 'OmegaConf type annotations'),
+  ...each('timm.*', ['Class'], 'timm model classes in whole-model pickles'),
 ];
 
 const CLASS_NAME = /^[A-Z][A-Za-z0-9_]{0,127}$/;
