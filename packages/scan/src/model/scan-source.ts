@@ -100,6 +100,7 @@ export async function scanSource(
       return 'joblib-zfile';
     }
     case 'zstd':
+    case 'lzma':
       incomplete(ctx, member, `${format} containers are not supported; contents were not analysed`);
       return format;
     case 'npy': {

@@ -23,6 +23,7 @@ export type SniffedFormat =
   | 'zlib'
   | 'joblib-zfile'
   | 'zstd'
+  | 'lzma'
   | '7z'
   | 'npy'
   | 'hdf5'
@@ -93,6 +94,14 @@ export function sniffFormat(source: ByteSource, name: string): SniffedFormat {
   if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18])) return 'lz4';
   if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd';
+  // LZMA "alone" (.lzma, joblib's lzma compressor): properties byte 0x5d, dictionary size.
+  if (
+    head[0] === 0x5d &&
+    head[1] === 0x00 &&
+    head[2] === 0x00 &&
+    (head[13] === 0x00 || head[13] === 0xff)
+  )
+    return 'lzma';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (startsWith(head, [0x5a, 0x46, 0x30, 0x78])) return 'joblib-zfile';
   if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59])) return 'npy';

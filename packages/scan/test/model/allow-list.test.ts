@@ -32,6 +32,7 @@ describe('pickle allow-list (one case per entry)', () => {
       const [module, name] = concrete(entry.module, entry.name);
       if (
         module === 'torch.serialization' ||
+        module === 'torch.jit._pickle' ||
         module.startsWith('joblib') ||
         module.startsWith('sklearn.externals')
       )

@@ -661,3 +661,47 @@ describe('more techniques', () => {
     expect((await scanBytes('m.ckpt', bytes)).verdict).toBe('clean');
   });
 });
+
+describe('TorchScript pickles and rarer wrappers', () => {
+  it('TorchScript data.pkl with __torch__ classes and jit helpers is clean', async () => {
+    const data = pickle()
+      .proto(2)
+      .global('__torch__.torch.nn.modules.linear', 'Linear')
+      .emptyTuple()
+      .newobj()
+      .emptyDict()
+      .build()
+      .global('torch.jit._pickle', 'build_intlist')
+      .emptyList()
+      .tuple1()
+      .reduce()
+      .raw(0x86)
+      .stop()
+      .build_();
+    const r = await scanBytes(
+      'ts.pt',
+      buildZip([
+        { name: 'ts/code/__torch__/m.py', data: Buffer.from('x') },
+        { name: 'ts/data.pkl', data },
+        { name: 'ts/constants.pkl', data: torchStateDict() },
+      ]),
+    );
+    expect(r.verdict).toBe('clean');
+  });
+  it('sub-byte safetensors dtypes are sized in bits', async () => {
+    expect(
+      (
+        await scanBytes(
+          'm.safetensors',
+          safetensors({ a: { dtype: 'F4', shape: [4], data_offsets: [0, 2] } }, 2),
+        )
+      ).verdict,
+    ).toBe('clean');
+  });
+  it('LZMA-alone (joblib lzma) is inconclusive, never clean', async () => {
+    const head = Uint8Array.from([
+      0x5d, 0, 0, 0x80, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x01, 0x02,
+    ]);
+    expect((await scanBytes('m.joblib', head)).verdict).toBe('inconclusive');
+  });
+});

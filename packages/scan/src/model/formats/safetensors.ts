@@ -9,24 +9,29 @@ import type { ModelIssue } from '../model-report.js';
  * non-overlapping and covering the whole data section, and `__metadata__`
  * mapping strings to strings.
  */
+/** Bits per element of every dtype the safetensors format defines (incl. sub-byte floats). */
 export const SAFETENSORS_DTYPES: Readonly<Record<string, number>> = {
-  BOOL: 1,
-  U8: 1,
-  I8: 1,
-  F8_E5M2: 1,
-  F8_E4M3: 1,
-  F8_E8M0: 1,
-  I16: 2,
-  U16: 2,
-  F16: 2,
-  BF16: 2,
-  I32: 4,
-  U32: 4,
-  F32: 4,
-  F64: 8,
-  I64: 8,
-  U64: 8,
-  C64: 8,
+  BOOL: 8,
+  U8: 8,
+  I8: 8,
+  F8_E5M2: 8,
+  F8_E4M3: 8,
+  F8_E8M0: 8,
+  E8M0: 8,
+  F4: 4,
+  F6_E2M3: 6,
+  F6_E3M2: 6,
+  I16: 16,
+  U16: 16,
+  F16: 16,
+  BF16: 16,
+  I32: 32,
+  U32: 32,
+  F32: 32,
+  F64: 64,
+  I64: 64,
+  U64: 64,
+  C64: 64,
 };
 const MAX_HEADER = 100_000_000;
 
@@ -86,9 +91,9 @@ function validate(header: unknown, dataSize: number, problems: string[]): void {
       (k) => !['dtype', 'shape', 'data_offsets'].includes(k),
     );
     if (extra.length > 0) problems.push(`tensor ${name} has unknown fields ${extra.join(', ')}`);
-    const itemSize =
+    const itemBits =
       typeof record['dtype'] === 'string' ? SAFETENSORS_DTYPES[record['dtype']] : undefined;
-    if (itemSize === undefined)
+    if (itemBits === undefined)
       problems.push(`tensor ${name} has unknown dtype ${String(record['dtype'])}`);
     const shape = record['shape'];
     const offsets = record['data_offsets'];
@@ -104,9 +109,10 @@ function validate(header: unknown, dataSize: number, problems: string[]): void {
       continue;
     }
     const elements = shape.reduce((a, b) => a * b, 1);
-    if (itemSize !== undefined && elements * itemSize !== end - begin) {
+    const bytes = itemBits === undefined ? undefined : Math.ceil((elements * itemBits) / 8);
+    if (bytes !== undefined && bytes !== end - begin) {
       problems.push(
-        `tensor ${name}: shape × dtype is ${elements * itemSize} bytes but data_offsets span ${end - begin}`,
+        `tensor ${name}: shape × dtype is ${bytes} bytes but data_offsets span ${end - begin}`,
       );
     }
     ranges.push([begin, end, name]);
