@@ -22,6 +22,21 @@ describe('bulwark sign model / verify model', () => {
     const bad = runBulwark(['verify', 'model', 'model', '--key', 'key.pub'], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('weights.bin: content differs');
+    const keyless = runBulwark(
+      [
+        'verify',
+        'model',
+        'model',
+        '--identity',
+        'a@example.com',
+        '--issuer',
+        'https://accounts.google.com',
+      ],
+      { cwd: dir },
+    );
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toContain('Sigstore bundle verification failed');
+    expect(runBulwark(['verify', 'model', 'model'], { cwd: dir }).code).toBe(2);
     const noKey = runBulwark(['sign', 'model', 'model', '--key', 'key.pub'], { cwd: dir });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).not.toMatch(/\n\s+at /);

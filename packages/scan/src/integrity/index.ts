@@ -1,6 +1,7 @@
 export {
   signModelDirectory,
   verifyModelDirectory,
+  verifyModelSignature,
   buildModelStatement,
   compareWithDirectory,
   parseBundle,
@@ -19,3 +20,5 @@ export type {
 export { preAuthEncoding, signEnvelope, verifyEnvelope } from './dsse.js';
 export type { DsseEnvelope } from './dsse.js';
 export { digestTree } from './file-digests.js';
+export { verifySigstoreBundle } from './sigstore-verify.js';
+export type { SigstoreVerifyOptions, SigstoreVerification } from './sigstore-verify.js';

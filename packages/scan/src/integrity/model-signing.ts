@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'n
 import { basename } from 'node:path';
 import { signEnvelope, verifyEnvelope, type DsseEnvelope } from './dsse.js';
 import { digestTree } from './file-digests.js';
+import { verifySigstoreBundle, type SigstoreVerifyOptions } from './sigstore-verify.js';
 
 /**
  * OpenSSF model-signing v1.0 (github.com/sigstore/model-transparency): a
@@ -208,5 +209,34 @@ export async function verifyModelDirectory(
         ok: true,
         files: decoded.statement.predicate.resources.length,
         statement: decoded.statement,
+      };
+}
+
+/**
+ * Verifies a model directory whose signature is any Sigstore bundle: keyless
+ * (certificate + transparency log, checked offline against the trusted
+ * root and the expected identity/issuer) or key-signed (`publicKeyPem`),
+ * through `@sigstore/verify`; then compares the signed file list.
+ */
+export async function verifyModelSignature(
+  root: string,
+  bundleText: string,
+  options: SigstoreVerifyOptions,
+  signatureName = DEFAULT_SIGNATURE_NAME,
+): Promise<ModelVerification & { identity?: string | undefined }> {
+  const parsed = parseBundle(bundleText);
+  if (!parsed.ok) return parsed;
+  const checked = verifySigstoreBundle(JSON.parse(bundleText), options);
+  if (!checked.ok) return checked;
+  const decoded = statementOf(parsed.bundle.dsseEnvelope);
+  if (!decoded.ok) return decoded;
+  const problems = await compareWithDirectory(root, decoded.statement, signatureName);
+  return problems.length > 0
+    ? { ok: false, problems }
+    : {
+        ok: true,
+        files: decoded.statement.predicate.resources.length,
+        statement: decoded.statement,
+        identity: checked.identity,
       };
 }

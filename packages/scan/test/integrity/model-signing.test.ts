@@ -91,3 +91,36 @@ describe('OpenSSF model signing (Ed25519, DSSE, in-toto)', () => {
     expect((await verifyModelDirectory(dir, bundle, 'not a key')).ok).toBe(false);
   });
 });
+
+describe('Sigstore bundle verification (@sigstore/verify, offline)', () => {
+  it('a key-signed model bundle verifies through @sigstore/verify, tampering fails', async () => {
+    const { verifyModelSignature } = await import('../../src/integrity/model-signing.js');
+    const { dir, k, bundle } = await signed();
+    const ok = await verifyModelSignature(dir, bundle, { publicKeyPem: k.pub });
+    expect(ok.ok).toBe(true);
+    expect((await verifyModelSignature(dir, bundle, { publicKeyPem: keys().pub })).ok).toBe(false);
+    writeFileSync(join(dir, 'config.json'), '{"a":2}');
+    const tampered = await verifyModelSignature(dir, bundle, { publicKeyPem: k.pub });
+    expect(!tampered.ok && tampered.problems).toEqual([
+      'config.json: content differs from the signed digest',
+    ]);
+  });
+  it('keyless verification against the vendored trusted root rejects a bundle without certificate or log entry', async () => {
+    const { verifyModelSignature } = await import('../../src/integrity/model-signing.js');
+    const { dir, bundle } = await signed();
+    const result = await verifyModelSignature(dir, bundle, {
+      identity: 'someone@example.com',
+      issuer: 'https://accounts.google.com',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toContain('Sigstore bundle verification failed');
+  });
+  it('the vendored trusted root parses and holds Fulcio and Rekor material', async () => {
+    const { TrustedRoot } = await import('@sigstore/protobuf-specs');
+    const { toTrustMaterial } = await import('@sigstore/verify');
+    const root = (await import('../../src/integrity/sigstore-trusted-root.json')).default;
+    const material = toTrustMaterial(TrustedRoot.fromJSON(root));
+    expect(material.certificateAuthorities.length).toBeGreaterThan(0);
+    expect(material.tlogs.length).toBeGreaterThan(0);
+  });
+});
