@@ -77,6 +77,7 @@ export async function scanSource(
     case 'xz':
     case 'lz4':
     case 'zlib':
+    case 'lzma':
       return scanCompressed(format, source, member, name, depth, ctx);
     case 'joblib-zfile': {
       const head = source.read(0, 32);
@@ -100,7 +101,6 @@ export async function scanSource(
       return 'joblib-zfile';
     }
     case 'zstd':
-    case 'lzma':
       incomplete(ctx, member, `${format} containers are not supported; contents were not analysed`);
       return format;
     case 'npy': {

@@ -698,7 +698,14 @@ describe('TorchScript pickles and rarer wrappers', () => {
       ).verdict,
     ).toBe('clean');
   });
-  it('LZMA-alone (joblib lzma) is inconclusive, never clean', async () => {
+  it('LZMA-alone (joblib lzma) payloads are decompressed and scanned', async () => {
+    const { compress } = (await import('lzma')) as unknown as {
+      compress(input: number[], mode: number): number[];
+    };
+    const packed = Uint8Array.from(compress(Array.from(evil()), 1), (b) => b & 0xff);
+    expect((await scanBytes('m.joblib', packed)).verdict).toBe('malicious');
+  });
+  it('a broken LZMA-alone stream is inconclusive, never clean', async () => {
     const head = Uint8Array.from([
       0x5d, 0, 0, 0x80, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x01, 0x02,
     ]);

@@ -6,7 +6,7 @@ import { decodeLz4Frame } from './lz4-frame.js';
  * Single-stream decompression with an output cap, so a small hostile input
  * can never expand past `maxOutput` bytes in memory (decompression bombs).
  */
-export type Codec = 'gzip' | 'zlib' | 'deflate-raw' | 'bzip2' | 'xz' | 'lz4';
+export type Codec = 'gzip' | 'zlib' | 'deflate-raw' | 'bzip2' | 'xz' | 'lz4' | 'lzma';
 
 export type Decompressed =
   { ok: true; bytes: Uint8Array } | { ok: false; reason: string; limit: boolean };
@@ -46,9 +46,14 @@ function bunzip(input: Uint8Array, maxOutput: number): Uint8Array {
 }
 
 async function unxz(input: Uint8Array, maxOutput: number): Promise<Uint8Array> {
-  const { XzReadableStream } = (await import('xz-decompress')) as {
-    XzReadableStream: new (s: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
+  type XzCtor = new (s: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
+  // CommonJS module: named export under ESM in tests, `default` in the bundled CLI.
+  const mod = (await import('xz-decompress')) as {
+    XzReadableStream?: XzCtor;
+    default?: { XzReadableStream?: XzCtor };
   };
+  const XzReadableStream = mod.XzReadableStream ?? mod.default?.XzReadableStream;
+  if (XzReadableStream === undefined) throw new Error('xz decoder unavailable');
   const source = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(input);
@@ -71,6 +76,33 @@ async function unxz(input: Uint8Array, maxOutput: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * LZMA "alone" streams (joblib's `lzma` compressor) through LZMA-JS. The
+ * header's uncompressed size is checked against the cap first; streams of
+ * unknown size are only expanded when the input is small enough that the
+ * library's uncapped output stays bounded.
+ */
+async function unlzma(input: Uint8Array, maxOutput: number): Promise<Uint8Array> {
+  if (input.length < 13) throw new Error('truncated LZMA header');
+  const declared = new DataView(input.buffer, input.byteOffset, 13).getBigUint64(5, true);
+  const unknown = declared === 0xffffffffffffffffn;
+  if (!unknown && declared > BigInt(maxOutput)) throw new OutputLimitError('lzma declared size');
+  if (unknown && input.length > maxOutput / 1000)
+    throw new OutputLimitError('lzma stream of unknown size');
+  const mod = (await import('lzma')) as {
+    decompress?: LzmaDecompress;
+    default?: { decompress?: LzmaDecompress };
+  };
+  const run = mod.decompress ?? mod.default?.decompress;
+  if (run === undefined) throw new Error('lzma decoder unavailable');
+  const out = run(Array.from(input));
+  const bytes =
+    typeof out === 'string' ? Buffer.from(out, 'utf8') : Uint8Array.from(out, (b) => b & 0xff);
+  if (bytes.length > maxOutput) throw new OutputLimitError('lzma output limit');
+  return bytes;
+}
+type LzmaDecompress = (input: number[]) => string | number[];
+
 export async function decompress(
   codec: Codec,
   input: Uint8Array,
@@ -92,6 +124,8 @@ export async function decompress(
         return { ok: true, bytes: bunzip(input, maxOutput) };
       case 'xz':
         return { ok: true, bytes: await unxz(input, maxOutput) };
+      case 'lzma':
+        return { ok: true, bytes: await unlzma(input, maxOutput) };
       case 'lz4': {
         const result = decodeLz4Frame(input, maxOutput);
         return result.ok

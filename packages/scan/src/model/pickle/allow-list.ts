@@ -119,6 +119,9 @@ const SAFE_BUILTINS = [
   'NoneType',
   'Ellipsis',
   'NotImplemented',
+  'xrange',
+  'unicode',
+  'long',
 ];
 
 export const PICKLE_ALLOW_LIST: readonly AllowEntry[] = [
@@ -177,6 +180,19 @@ export const PICKLE_ALLOW_LIST: readonly AllowEntry[] = [
     ['__randomstate_ctor', '__bit_generator_ctor', '__generator_ctor'],
     'numpy RNG state',
   ),
+  ...each('numpy.random', ['__RandomState_ctor'], 'numpy RNG state (numpy < 1.17)'),
+  ...each('numpy.random.mtrand', ['RandomState'], 'numpy RNG state'),
+  ...each('numpy.random._mt19937', ['MT19937'], 'numpy bit generator'),
+  ...each('numpy.random._pcg64', ['PCG64', 'PCG64DXSM'], 'numpy bit generator'),
+  ...each('numpy.random._philox', ['Philox'], 'numpy bit generator'),
+  ...each('numpy.random._sfc64', ['SFC64'], 'numpy bit generator'),
+  ...each('numpy.random._generator', ['Generator'], 'numpy generator'),
+  ...each(
+    'numpy.random.bit_generator',
+    ['SeedSequence', '__pyx_unpickle_SeedSequence'],
+    'numpy seed sequence',
+  ),
+  ...each('numpy.ma', ['MaskedArray'], 'numpy masked arrays'),
   ...each('argparse', ['Namespace'], 'training arguments'),
   ...each(
     'pathlib',
