@@ -269,3 +269,30 @@ describe('pickle VM: robustness', () => {
     expect(verdictOf(result)).toBe('inconclusive');
   });
 });
+
+describe('pickle VM: hidden pickles after junk', () => {
+  it('a payload after junk that follows STOP is found', () => {
+    const payload = pickle().proto(2).callWith('os', 'system', 'id').stop().build_();
+    const bytes = Uint8Array.from([
+      ...pickle().proto(2).emptyDict().stop().build_(),
+      0xde,
+      0xad,
+      0xbe,
+      0xef,
+      ...payload,
+    ]);
+    expect(verdict(bytes)).toBe('malicious');
+  });
+  it('random junk after STOP stays clean', () => {
+    const junk = Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24);
+    const bytes = Uint8Array.from([
+      ...pickle().proto(2).emptyDict().stop().build_(),
+      0x00,
+      ...junk,
+      0x80,
+      0x02,
+      0xff,
+    ]);
+    expect(verdict(bytes)).toBe('clean');
+  });
+});

@@ -3,6 +3,8 @@ import type { ModelIssue } from '../model-report.js';
 import { allowEntryFor } from './allow-list.js';
 import { dangerReason } from './dangerous-callables.js';
 import { analysePickle, type PickleVmOptions } from './pickle-vm.js';
+import type { PickleGlobal } from './pickle-values.js';
+import { SliceByteSource } from '../byte-source.js';
 
 const MAX_NESTING = 4;
 
@@ -23,6 +25,13 @@ export function scanPickle(
   const push = (issue: Omit<ModelIssue, 'member'>) =>
     issues.push(member === undefined ? issue : { ...issue, member });
   const analysis = analysePickle(source, options);
+  if (
+    analysis.trailingBytes > 0 &&
+    options.maxPickles === undefined &&
+    analysis.error === undefined
+  ) {
+    analysis.globals.push(...hiddenPickleGlobals(source, analysis.end));
+  }
   const seen = new Set<string>();
   for (const g of analysis.globals) {
     const full = `${g.module}.${g.name}`;
@@ -107,4 +116,39 @@ export function scanPickle(
     });
   }
   return issues;
+}
+
+const HIDDEN_WINDOW = 16 << 20;
+const HIDDEN_CANDIDATES = 256;
+
+/**
+ * Pickles hidden after junk that follows the last STOP (reachable by a
+ * loader that seeks): every PROTO header in the first 16 MiB of the
+ * trailing bytes is tried; only complete pickles that import something count.
+ */
+function hiddenPickleGlobals(source: ByteSource, from: number): PickleGlobal[] {
+  const found: PickleGlobal[] = [];
+  const window = source.read(from, Math.min(HIDDEN_WINDOW, source.size - from));
+  let tries = 0;
+  for (
+    let i = window.indexOf(0x80);
+    i >= 0 && tries < HIDDEN_CANDIDATES;
+    i = window.indexOf(0x80, i + 1)
+  ) {
+    const version = window[i + 1] ?? 0;
+    if (version < 2 || version > 5) continue;
+    tries++;
+    const slice = new SliceByteSource(source, from + i, source.size - from - i);
+    const probe = analysePickle(slice, { maxPickles: 1, maxOps: 1_000_000 });
+    if (probe.pickles >= 1 && probe.error === undefined && probe.globals.length > 0) {
+      for (const g of probe.globals)
+        found.push({
+          ...g,
+          offset: g.offset + from + i,
+          opcode: `${g.opcode} (hidden after STOP)`,
+        });
+      i += Math.max(0, probe.end - 1);
+    }
+  }
+  return found;
 }
