@@ -147,6 +147,12 @@ export async function scanSource(
       return scanProtobuf(format, source, member, name, ctx);
     case 'json':
       return scanJson(source, member, name, ctx);
+    case 'jinja': {
+      const text = loadBounded(source, ctx, member, 'template');
+      if (text !== undefined)
+        ctx.issues.push(...scanChatTemplate(Buffer.from(text).toString('utf8'), name, member));
+      return 'jinja';
+    }
     case 'tf-text': {
       const text = loadBounded(source, ctx, member, 'text graph');
       if (text !== undefined)

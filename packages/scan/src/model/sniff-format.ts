@@ -34,6 +34,7 @@ export type SniffedFormat =
   | 'tf-graph'
   | 'tf-text'
   | 'json'
+  | 'jinja'
   | 'unknown';
 
 const PICKLE_EXTENSIONS = [
@@ -120,6 +121,8 @@ export function sniffFormat(source: ByteSource, name: string): SniffedFormat {
   }
   if (protocol0Start(head) && (hasPickleExtension(lower) || probePickle(source, true)))
     return 'pickle';
+  if (lower.endsWith('.jinja') || lower.endsWith('.jinja2') || lower.endsWith('.j2'))
+    return 'jinja';
   const text = Buffer.from(head.subarray(0, 64)).toString('latin1').trimStart();
   if (text.startsWith('{') && (lower.endsWith('.json') || source.size < 64 << 20)) return 'json';
   if (lower.endsWith('.pbtxt')) return 'tf-text';

@@ -712,3 +712,24 @@ describe('TorchScript pickles and rarer wrappers', () => {
     expect((await scanBytes('m.joblib', head)).verdict).toBe('inconclusive');
   });
 });
+
+describe('standalone chat templates', () => {
+  it('chat_template.jinja files are checked', async () => {
+    expect(
+      (
+        await scanBytes(
+          'chat_template.jinja',
+          Buffer.from("{{ cycler.__init__.__globals__.os.popen('id').read() }}"),
+        )
+      ).verdict,
+    ).toBe('malicious');
+    expect(
+      (
+        await scanBytes(
+          'chat_template.jinja',
+          Buffer.from('{% for m in messages %}{{ m.content }}{% endfor %}'),
+        )
+      ).verdict,
+    ).toBe('clean');
+  });
+});
