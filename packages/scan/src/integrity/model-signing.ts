@@ -226,7 +226,7 @@ export async function verifyModelSignature(
 ): Promise<ModelVerification & { identity?: string | undefined }> {
   const parsed = parseBundle(bundleText);
   if (!parsed.ok) return parsed;
-  const checked = verifySigstoreBundle(JSON.parse(bundleText), options);
+  const checked = await verifySigstoreBundle(JSON.parse(bundleText), options);
   if (!checked.ok) return checked;
   const decoded = statementOf(parsed.bundle.dsseEnvelope);
   if (!decoded.ok) return decoded;
