@@ -105,3 +105,24 @@ describe('parsers survive mutated fixtures', () => {
     expect(report.verdict).toBe('inconclusive');
   });
 });
+
+describe('adversarial repetition stays bounded', () => {
+  it('an HDF5 file full of unterminated config needles finishes', async () => {
+    const sig = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const needles = Buffer.from('{"class_name" '.repeat(200_000));
+    const report = await scanModelBytes(Buffer.concat([sig, needles]), 'm.h5');
+    expect(report.verdict).toBe('clean');
+  });
+  it('junk after STOP full of PROTO headers finishes', async () => {
+    const junk = Buffer.alloc(1 << 20);
+    for (let i = 0; i + 1 < junk.length; i += 2) {
+      junk[i] = 0x80;
+      junk[i + 1] = 0x04;
+    }
+    const report = await scanModelBytes(
+      Buffer.concat([Buffer.from([0x80, 2, 0x7d, 0x2e, 0]), junk]),
+      'x.pkl',
+    );
+    expect(report.verdict).toBe('clean');
+  });
+});

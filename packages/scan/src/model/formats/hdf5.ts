@@ -13,6 +13,7 @@ const HEAD_LIMIT = 256 << 20;
 const TAIL_LIMIT = 16 << 20;
 const CHUNK = 4 << 20;
 const MAX_JSON = 64 << 20;
+const MAX_ATTEMPTS = 64;
 const NEEDLES = ['{"class_name"', '{"module"'].map((s) => Buffer.from(s));
 
 export function isHdf5(source: ByteSource): boolean {
@@ -51,6 +52,7 @@ function jsonEnd(source: ByteSource, start: number): number | undefined {
 /** JSON configs found in the file (parsed), in file order. */
 export function findHdf5JsonAttributes(source: ByteSource): unknown[] {
   const found: unknown[] = [];
+  let attempts = 0;
   const ranges: [number, number][] = [[0, Math.min(source.size, HEAD_LIMIT)]];
   if (source.size > HEAD_LIMIT)
     ranges.push([Math.max(HEAD_LIMIT, source.size - TAIL_LIMIT), source.size]);
@@ -63,6 +65,8 @@ export function findHdf5JsonAttributes(source: ByteSource): unknown[] {
         let at = chunk.indexOf(needle);
         while (at >= 0 && at < CHUNK) {
           if (pos + at >= resumeAt) {
+            // Each attempt may scan far; a hostile file full of needles must not hang the scan.
+            if (++attempts > MAX_ATTEMPTS) return found;
             const end = jsonEnd(source, pos + at);
             if (end !== undefined) {
               try {

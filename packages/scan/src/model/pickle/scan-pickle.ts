@@ -139,7 +139,7 @@ function hiddenPickleGlobals(source: ByteSource, from: number): PickleGlobal[] {
     if (version < 2 || version > 5) continue;
     tries++;
     const slice = new SliceByteSource(source, from + i, source.size - from - i);
-    const probe = analysePickle(slice, { maxPickles: 1, maxOps: 1_000_000 });
+    const probe = analysePickle(slice, { maxPickles: 1, maxOps: 100_000 });
     if (probe.pickles >= 1 && probe.error === undefined && probe.globals.length > 0) {
       for (const g of probe.globals)
         found.push({
