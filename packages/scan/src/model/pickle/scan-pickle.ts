@@ -119,7 +119,7 @@ export function scanPickle(
 }
 
 const HIDDEN_WINDOW = 16 << 20;
-const HIDDEN_CANDIDATES = 256;
+const HIDDEN_CANDIDATES = 64;
 
 /**
  * Pickles hidden after junk that follows the last STOP (reachable by a
@@ -139,7 +139,7 @@ function hiddenPickleGlobals(source: ByteSource, from: number): PickleGlobal[] {
     if (version < 2 || version > 5) continue;
     tries++;
     const slice = new SliceByteSource(source, from + i, source.size - from - i);
-    const probe = analysePickle(slice, { maxPickles: 1, maxOps: 100_000 });
+    const probe = analysePickle(slice, { maxPickles: 1, maxOps: 20_000 });
     if (probe.pickles >= 1 && probe.error === undefined && probe.globals.length > 0) {
       for (const g of probe.globals)
         found.push({
