@@ -49,6 +49,8 @@ const MAX_INLINE_STRING = 64 << 20;
 
 class Cursor {
   pos: number;
+  private buffer: Uint8Array = new Uint8Array(0);
+  private bufferStart = 0;
   constructor(
     readonly source: ByteSource,
     start: number,
@@ -59,11 +61,24 @@ class Cursor {
     if (n < 0 || this.pos + n > this.source.size) {
       throw new PickleParseError(`truncated stream: needed ${n} bytes`, this.pos);
     }
-    const out = this.source.read(this.pos, n);
+    const offset = this.pos - this.bufferStart;
+    if (offset < 0 || offset + n > this.buffer.length) {
+      // Refill a 64 KiB read-ahead window; opcodes are read a few bytes at a time.
+      this.buffer = this.source.read(this.pos, Math.max(n, 1 << 16));
+      this.bufferStart = this.pos;
+    }
+    const at = this.pos - this.bufferStart;
     this.pos += n;
-    return out;
+    return this.buffer.subarray(at, at + n);
   }
   byte(): number {
+    if (this.pos >= this.source.size)
+      throw new PickleParseError('truncated stream: needed 1 bytes', this.pos);
+    const offset = this.pos - this.bufferStart;
+    if (offset >= 0 && offset < this.buffer.length) {
+      this.pos++;
+      return this.buffer[offset] ?? 0;
+    }
     return this.bytes(1)[0] ?? 0;
   }
   uint(n: 1 | 2 | 4): number {
