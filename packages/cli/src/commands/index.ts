@@ -1,7 +1,10 @@
+import { registerBomCommand } from './bom-command.js';
 import type { CommandRegistrar } from './command-registrar.js';
 import { registerReportCommand } from './report-command.js';
 import { registerDetectCommand } from './detect-command.js';
 import { registerScanCommand } from './scan-command.js';
+import { registerSignCommand } from './sign-command.js';
+import { registerVerifyCommand } from './verify-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
 
@@ -15,6 +18,10 @@ export const commands = {
   detect: registerDetectCommand,
   scan: registerScanCommand,
   report: registerReportCommand,
+  bom: registerBomCommand,
+  scan: registerScanCommand,
+  sign: registerSignCommand,
+  verify: registerVerifyCommand,
   up: registerUpCommand,
   version: registerVersionCommand,
 } satisfies Record<string, CommandRegistrar>;

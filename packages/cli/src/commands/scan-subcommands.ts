@@ -1,4 +1,7 @@
 import type { CommandRegistrar } from './command-registrar.js';
+import { registerScanModelCommand } from './scan-model-command.js';
 
 /** `bulwark scan <kind>` subcommands by name, one file each. */
-export const scanSubcommands = {} satisfies Record<string, CommandRegistrar>;
+export const scanSubcommands = {
+  model: registerScanModelCommand,
+} satisfies Record<string, CommandRegistrar>;
