@@ -1,4 +1,11 @@
 import type { CommandRegistrar } from './command-registrar.js';
+import { registerScanCodeCommand } from './scan-code-command.js';
+import { registerScanInventoryCommand } from './scan-inventory-command.js';
+import { registerScanSecretsCommand } from './scan-secrets-command.js';
 
 /** `bulwark scan <kind>` subcommands by name, one file each. */
-export const scanSubcommands = {} satisfies Record<string, CommandRegistrar>;
+export const scanSubcommands = {
+  code: registerScanCodeCommand,
+  secrets: registerScanSecretsCommand,
+  inventory: registerScanInventoryCommand,
+} satisfies Record<string, CommandRegistrar>;
