@@ -28,7 +28,7 @@ const PY_EXT = /\.(py|pyw|pyi)$/;
  * APIs or model keys are parsed. Plain literal alternation: linear time.
  */
 const AI_HINT =
-  /openai|anthropic|langchain|llama_index|llamaindex|@ai-sdk|from ['"]ai['"]|generateText|streamText|transformers|torch|pickle|joblib|keras|huggingface|hf_hub|from_pretrained|ollama|litellm|genai|vertexai|bedrock|mistral|cohere|groq|crewai|autogen|smolagents|semantic_kernel|modelcontextprotocol|FastMCP|faiss|chroma|pinecone|qdrant|weaviate|allow_pickle|dangerouslyAllowBrowser|ChatOpenAI|completions|_API_KEY|llm|LLM|@tool|registerTool|DynamicTool|PythonREPL|ShellTool|allow_dangerous/;
+  /openai|anthropic|langchain|llama_index|llamaindex|@ai-sdk|from ['"]ai['"]|generateText|streamText|transformers|torch|pickle|joblib|dill|keras|huggingface|hf_hub|from_pretrained|ollama|litellm|genai|vertexai|bedrock|mistral|cohere|groq|crewai|autogen|smolagents|semantic_kernel|modelcontextprotocol|FastMCP|faiss|chroma|pinecone|qdrant|weaviate|allow_pickle|dangerouslyAllowBrowser|ChatOpenAI|completions|_API_KEY|llm|LLM|@tool|function_tool|kernel_function|from agents|mcp|registerTool|DynamicTool|PythonREPL|ShellTool|allow_dangerous/;
 
 export function languageOf(path: string): SourceLanguage | 'vue' | undefined {
   if (TS_EXT.test(path)) return 'typescript';

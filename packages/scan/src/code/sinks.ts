@@ -265,7 +265,7 @@ export function urlSink(call: IrCall): IrExpr[] | undefined {
   }
   const receiver = lastSegment(call.calleeExpr.object?.path ?? '');
   if (
-    /^(session|http_?client|async_?client|http|s)$/i.test(receiver) &&
+    /^(session|client|http_?client|async_?client|http|s)$/i.test(receiver) &&
     ['get', 'post', 'put', 'delete', 'patch', 'request'].includes(lastSegment(c))
   ) {
     return first(call);

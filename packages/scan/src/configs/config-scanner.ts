@@ -20,7 +20,7 @@ const ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*)$/;
 const SECRETISH = /key|token|secret|password|passwd|credential|dsn|auth/i;
 const CONFIG_FILE = /\.(ya?ml|toml|json|cfg|ini|conf)$/;
 const DANGEROUS_FLAG =
-  /^\s*["']?(allow_dangerous_code|allow_dangerous_requests|allow_dangerous_deserialization|trust_remote_code|allowDangerousCode|allowDangerousRequests|allowDangerousDeserialization|trustRemoteCode)["']?\s*[:=]\s*["']?(true|True|TRUE|yes|on)\b/;
+  /(?:^|[\s{,])["']?(allow_dangerous_code|allow_dangerous_requests|allow_dangerous_deserialization|trust_remote_code|allowDangerousCode|allowDangerousRequests|allowDangerousDeserialization|trustRemoteCode)["']?\s*[:=]\s*["']?(true|True|TRUE|yes|on)\b/;
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const META: ReadonlyMap<string, RuleMeta> = new Map<string, RuleMeta>([

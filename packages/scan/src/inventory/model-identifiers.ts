@@ -27,7 +27,7 @@ const PROVIDERS: [RegExp, string][] = [
     'mistral',
   ],
   [
-    /^(command(-r|-a|-light|-nightly)?(-plus)?[\w.-]*|embed-(english|multilingual)-[\w.-]+|rerank-[\w.-]+)$/,
+    /^(command(-r|-a|-light|-nightly)(-plus)?[\w.-]*|embed-(english|multilingual)-[\w.-]+|rerank-[\w.-]+)$/,
     'cohere',
   ],
   [

@@ -416,7 +416,10 @@ class PythonLowerer {
     const args: IrExpr[] = [];
     const kwargs = new Map<string, IrExpr>();
     const argNode = node.childForFieldName('arguments');
-    for (const arg of argNode?.namedChildren ?? []) {
+    // `f(x for x in xs)`: the generator itself is the only argument.
+    const argNodes =
+      argNode?.type === 'generator_expression' ? [argNode] : (argNode?.namedChildren ?? []);
+    for (const arg of argNodes) {
       if (!arg || arg.type === 'comment') continue;
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name')?.text ?? '';
@@ -460,7 +463,9 @@ function stringValue(node: PyNode): string {
   return node.namedChildren
     .filter((c): c is PyNode => c?.type === 'string_content')
     .map((c) => c.text)
-    .join('');
+    .join('')
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
 }
 
 function targetNames(node: PyNode): string[] {

@@ -1,4 +1,5 @@
-import { lastSegment, type IrCall, type IrExpr } from '../ir.js';
+import { lastSegment, type IrCall, type IrExpr, type IrModule, type IrStatement } from '../ir.js';
+import type { FlowView } from '../taint-engine.js';
 import { callRule, isTrue, kwarg, type CodeRule } from './code-rule.js';
 
 /**
@@ -9,10 +10,40 @@ import { callRule, isTrue, kwarg, type CodeRule } from './code-rule.js';
  */
 const APPROVAL = /approv|human|interrupt|confirm|ask_human|allowed_commands|allowlist|allow_list/i;
 
-function hasApproval(call: IrCall): boolean {
+const MODULE_APPROVAL =
+  /HumanApproval|interrupt_before|interrupt_after|interruptBefore|human_in_the_loop|humanInTheLoop|require_approval|requireApproval|needsApproval/;
+const moduleApproval = new WeakMap<IrModule, boolean>();
+
+/** Whether any statement in the module wires an approval step (HumanApprovalCallbackHandler, interrupt_before...). */
+function moduleHasApproval(module: IrModule): boolean {
+  const cached = moduleApproval.get(module);
+  if (cached !== undefined) return cached;
+  let found = false;
+  const visit = (statements: readonly IrStatement[]): void => {
+    for (const s of statements) {
+      if (found) return;
+      const text =
+        s.kind === 'assign'
+          ? s.value.text
+          : s.kind === 'expr'
+            ? s.expr.text
+            : s.kind === 'return'
+              ? (s.expr?.text ?? '')
+              : '';
+      if (MODULE_APPROVAL.test(text)) found = true;
+      if (s.kind === 'loop') visit(s.body);
+      if (s.kind === 'function') visit(s.fn.body);
+    }
+  };
+  visit(module.main.body);
+  moduleApproval.set(module, found);
+  return found;
+}
+
+function hasApproval(call: IrCall, flow: FlowView): boolean {
   for (const [key, value] of call.kwargs)
     if (APPROVAL.test(key) || APPROVAL.test(value.text)) return true;
-  return false;
+  return moduleHasApproval(flow.module);
 }
 
 function stringsIn(expr: IrExpr | undefined): string[] {
@@ -37,17 +68,17 @@ export const agentRules: CodeRule[] = [
       refs: [...AGENCY, 'ASI05:2026', 'CWE-78', 'AML.T0050'],
     },
     ['python', 'typescript'],
-    (call) => {
+    (call, flow) => {
       const last = lastSegment(call.callee);
       if (
         (last === 'ShellTool' || last === 'BashProcess' || last === 'TerminalTool') &&
-        !hasApproval(call)
+        !hasApproval(call, flow)
       )
         return `${last} gives the agent an unrestricted shell.`;
       if (
         last === 'load_tools' &&
         stringsIn(call.args[0]).some((s) => s === 'terminal' || s === 'shell') &&
-        !hasApproval(call)
+        !hasApproval(call, flow)
       )
         return 'load_tools enables the terminal tool.';
       return undefined;
@@ -66,7 +97,7 @@ export const agentRules: CodeRule[] = [
       refs: [...AGENCY, 'ASI05:2026', 'CWE-94', 'AML.T0050'],
     },
     ['python', 'typescript'],
-    (call) => {
+    (call, flow) => {
       const last = lastSegment(call.callee);
       if (
         [
@@ -76,13 +107,13 @@ export const agentRules: CodeRule[] = [
           'create_python_agent',
           'PythonInterpreterTool',
         ].includes(last) &&
-        !hasApproval(call)
+        !hasApproval(call, flow)
       )
         return `${last} runs model-written Python in-process.`;
       if (
         last === 'load_tools' &&
         stringsIn(call.args[0]).some((s) => s === 'python_repl') &&
-        !hasApproval(call)
+        !hasApproval(call, flow)
       )
         return 'load_tools enables python_repl.';
       return undefined;
@@ -101,9 +132,9 @@ export const agentRules: CodeRule[] = [
       refs: [...AGENCY, 'CWE-22', 'AML.T0053'],
     },
     ['python', 'typescript'],
-    (call) => {
+    (call, flow) => {
       const last = lastSegment(call.callee);
-      if (hasApproval(call)) return undefined;
+      if (hasApproval(call, flow)) return undefined;
       if (last === 'FileManagementToolkit') {
         const selected = kwarg(call, 'selected_tools');
         if (!selected) return 'FileManagementToolkit exposes write, delete and move tools.';
@@ -166,15 +197,19 @@ export const agentRules: CodeRule[] = [
     },
     ['python', 'typescript'],
     (call) => {
-      const limit = kwarg(
-        call,
-        'max_iterations',
-        'maxIterations',
-        'max_steps',
-        'maxSteps',
-        'recursion_limit',
-        'recursionLimit',
-      );
+      const config = kwarg(call, 'config', 'configurable');
+      const limit =
+        kwarg(
+          call,
+          'max_iterations',
+          'maxIterations',
+          'max_steps',
+          'maxSteps',
+          'recursion_limit',
+          'recursionLimit',
+        ) ??
+        config?.props?.get('recursion_limit') ??
+        config?.props?.get('recursionLimit');
       if (!limit) return undefined;
       if (
         (limit.kind === 'literal' &&

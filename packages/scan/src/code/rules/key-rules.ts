@@ -28,6 +28,11 @@ const PLACEHOLDER =
 const KEY_NAME =
   /^(OPENAI|ANTHROPIC|CLAUDE|GROQ|MISTRAL|COHERE|GEMINI|GOOGLE_AI|GOOGLE|HF|HUGGINGFACE(HUB)?|REPLICATE|TOGETHER|PINECONE|AZURE_OPENAI|DEEPSEEK|XAI|PERPLEXITY|FIREWORKS|VOYAGE|LANGCHAIN|LANGSMITH|OPENROUTER)_?(API_?)?(KEY|TOKEN)$/i;
 
+/** `os.environ["OPENAI_API_KEY"]` / `process.env.OPENAI_API_KEY` / `OPENAI_API_KEY` -> `OPENAI_API_KEY`. */
+function keyName(target: string): string {
+  return /\[["'](\w+)["']\]$/.exec(target)?.[1] ?? lastSegment(target);
+}
+
 function looksLikeKey(value: string | undefined): boolean {
   return value !== undefined && value.length >= 16 && !/\s/.test(value) && !PLACEHOLDER.test(value);
 }
@@ -62,13 +67,13 @@ export const keyRules: CodeRule[] = [
           }
         },
         onAssign(targets, value, _flow, line, column) {
-          const target = targets.find((t) => KEY_NAME.test(lastSegment(t)));
+          const target = targets.map(keyName).find((t) => KEY_NAME.test(t));
           if (target !== undefined && value.kind === 'string' && looksLikeKey(value.value)) {
             report({
               line,
               column,
               evidence: `${target} = <redacted>`,
-              message: `${lastSegment(target)} is assigned a literal key.`,
+              message: `${target} is assigned a literal key.`,
             });
           }
         },

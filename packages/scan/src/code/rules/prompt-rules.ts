@@ -109,10 +109,16 @@ export const systemPromptInjectionRule: CodeRule = {
 
 function toolDescription(call: IrCall): IrExpr | undefined {
   const last = lastSegment(call.callee);
+  // MCP style: server.tool(name, description, ...) / registerTool(name, { description }, ...).
+  if ((last === 'tool' || last === 'registerTool') && call.args[0]?.kind === 'string') {
+    const second = call.args[1];
+    return second?.kind === 'object'
+      ? second.props?.get('description')
+      : second?.kind === 'function'
+        ? undefined
+        : second;
+  }
   if (isToolFactory(call)) return kwarg(call, 'description');
-  if ((last === 'tool' || last === 'registerTool') && call.args[1]?.kind !== 'function')
-    return call.args[1]?.kind === 'object' ? call.args[1].props?.get('description') : call.args[1];
-  if (last === 'Tool' || last === 'StructuredTool') return kwarg(call, 'description');
   return undefined;
 }
 
