@@ -18,6 +18,25 @@ export interface SourceAnalysis {
   syntaxErrors: boolean;
   /** False when the cheap pre-filter found no AI-related text and nothing was parsed. */
   parsed: boolean;
+  /** Why the file was not parsed although it looked relevant (e.g. hostile nesting depth). */
+  skipped?: string;
+}
+
+/** Bracket nesting above this is refused before parsing: parsers recurse per level. */
+export const MAX_BRACKET_DEPTH = 400;
+
+/** Maximum bracket nesting in `text` (strings and comments included: a cheap upper bound). */
+export function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
 }
 
 const TS_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -89,6 +108,15 @@ export async function analyseSource(
     return { hits, syntaxErrors: false, parsed: false };
   }
   textRules(text, hits);
+  const depth = bracketDepth(text);
+  if (depth > MAX_BRACKET_DEPTH) {
+    return {
+      hits,
+      syntaxErrors: false,
+      parsed: false,
+      skipped: `brackets nested ${depth} deep (limit ${MAX_BRACKET_DEPTH})`,
+    };
+  }
   let module: IrModule;
   if (language === 'python') module = await lowerPython(text);
   else if (language === 'vue') module = lowerVue(path, text);

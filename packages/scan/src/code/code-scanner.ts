@@ -59,6 +59,8 @@ export function createCodeScanner(
         try {
           const analysis = await analyseSource(path, read.text);
           if (analysis.parsed) stats.parsed++;
+          if (analysis.skipped !== undefined)
+            notices.push({ level: 'warning', message: `File skipped: ${analysis.skipped}`, path });
           if (analysis.syntaxErrors)
             notices.push({
               level: 'note',

@@ -93,6 +93,9 @@ export interface IrModule {
 
 export const MAX_TEXT = 200;
 
+/** Maximum expression/statement nesting the front ends lower; deeper code becomes opaque. */
+export const MAX_DEPTH = 120;
+
 export function capText(text: string): string {
   const flat = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
   return flat;

@@ -285,10 +285,14 @@ export async function collectInventory(
       if (match)
         inventory.entryPoints.push({ kind, location: { path, line: lineAt(text, match.index) } });
     }
+    const toolsHere = new Set<string>();
     for (const [pattern, kind] of TOOL_PATTERNS) {
       for (const match of text.matchAll(pattern)) {
+        const name = match[1] ?? '';
+        if (toolsHere.has(`${kind}:${name}`)) continue;
+        toolsHere.add(`${kind}:${name}`);
         inventory.tools.push({
-          name: match[1] ?? '',
+          name,
           kind,
           location: { path, line: lineAt(text, match.index) },
         });

@@ -1,4 +1,5 @@
 import {
+  MAX_DEPTH,
   capText,
   resolveAlias,
   type IrCall,
@@ -59,6 +60,16 @@ class PythonLowerer {
   }
 
   private statement(node: PyNode, out: IrStatement[]): void {
+    if (this.depth >= MAX_DEPTH) return;
+    this.depth++;
+    try {
+      this.statementInner(node, out);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementInner(node: PyNode, out: IrStatement[]): void {
     const pos = this.pos(node);
     switch (node.type) {
       case 'import_statement':
@@ -258,7 +269,21 @@ class PythonLowerer {
     };
   }
 
+  /** Nesting deeper than this is lowered as an opaque expression (stack safety on hostile input). */
+  private depth = 0;
+
   expr(node: PyNode): IrExpr {
+    if (this.depth >= MAX_DEPTH)
+      return { kind: 'other', text: '…', ...this.pos(node), children: [] };
+    this.depth++;
+    try {
+      return this.exprInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprInner(node: PyNode): IrExpr {
     const pos = this.pos(node);
     const base = { text: capText(node.text), ...pos, children: [] as IrExpr[] };
     switch (node.type) {

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import {
+  MAX_DEPTH,
   capText,
   resolveAlias,
   type IrCall,
@@ -72,6 +73,16 @@ class TypeScriptLowerer {
   }
 
   private statement(node: ts.Statement, out: IrStatement[]): void {
+    if (this.depth >= MAX_DEPTH) return;
+    this.depth++;
+    try {
+      this.statementInner(node, out);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementInner(node: ts.Statement, out: IrStatement[]): void {
     const pos = this.position(node);
     if (ts.isImportDeclaration(node)) {
       this.importDeclaration(node);
@@ -277,7 +288,23 @@ class TypeScriptLowerer {
     };
   }
 
+  /** Nesting deeper than this is lowered as an opaque expression (stack safety on hostile input). */
+  private depth = 0;
+
   expr(node: ts.Expression | ts.Node): IrExpr {
+    if (this.depth >= MAX_DEPTH) {
+      const pos = this.position(node);
+      return { kind: 'other', text: '…', ...pos, children: [] };
+    }
+    this.depth++;
+    try {
+      return this.exprInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprInner(node: ts.Expression | ts.Node): IrExpr {
     const pos = this.position(node);
     const base = { text: this.text(node), ...pos, children: [] as IrExpr[] };
     if (
