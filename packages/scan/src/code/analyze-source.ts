@@ -22,6 +22,14 @@ export interface SourceAnalysis {
   skipped?: string;
 }
 
+/** Large files whose average line is over 1,000 characters are minified build output. */
+export function looksMinified(text: string): boolean {
+  if (text.length < 256 * 1024) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines > 1000;
+}
+
 /** Bracket nesting above this is refused before parsing: parsers recurse per level. */
 export const MAX_BRACKET_DEPTH = 400;
 
@@ -47,7 +55,7 @@ const PY_EXT = /\.(py|pyw|pyi)$/;
  * APIs or model keys are parsed. Plain literal alternation: linear time.
  */
 const AI_HINT =
-  /openai|anthropic|langchain|llama_index|llamaindex|@ai-sdk|from ['"]ai['"]|generateText|streamText|transformers|torch|pickle|joblib|dill|keras|huggingface|hf_hub|from_pretrained|ollama|litellm|genai|vertexai|bedrock|mistral|cohere|groq|crewai|autogen|smolagents|semantic_kernel|modelcontextprotocol|FastMCP|faiss|chroma|pinecone|qdrant|weaviate|allow_pickle|dangerouslyAllowBrowser|ChatOpenAI|completions|_API_KEY|llm|LLM|@tool|function_tool|kernel_function|from agents|mcp|registerTool|DynamicTool|PythonREPL|ShellTool|allow_dangerous/;
+  /openai|anthropic|langchain|llama_index|llamaindex|@ai-sdk|from ['"]ai['"]|generateText|streamText|from transformers|import transformers|\/transformers['"]|\btorch\.|import torch|from torch|import pickle|pickle\.|joblib|import dill|\bdill\.|cloudpickle|keras|huggingface|hf_hub|from_pretrained|trust_remote_code|trustRemoteCode|ollama|litellm|genai|vertexai|bedrock|mistral|cohere|groq|crewai|autogen|smolagents|semantic_kernel|modelcontextprotocol|FastMCP|from mcp|import mcp|@mcp\.|faiss|chromadb|pinecone|qdrant|weaviate|allow_pickle|dangerouslyAllowBrowser|ChatOpenAI|chat\.completions|completions\.create|_API_KEY|\b(llm|LLM)|@tool|function_tool|kernel_function|from agents|registerTool|DynamicTool|PythonREPL|ShellTool|allow_dangerous/;
 
 export function languageOf(path: string): SourceLanguage | 'vue' | undefined {
   if (TS_EXT.test(path)) return 'typescript';
@@ -108,6 +116,9 @@ export async function analyseSource(
     return { hits, syntaxErrors: false, parsed: false };
   }
   textRules(text, hits);
+  if (looksMinified(text)) {
+    return { hits, syntaxErrors: false, parsed: false, skipped: 'minified bundle (build output)' };
+  }
   const depth = bracketDepth(text);
   if (depth > MAX_BRACKET_DEPTH) {
     return {

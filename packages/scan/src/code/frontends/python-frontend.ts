@@ -1,5 +1,6 @@
 import {
   MAX_DEPTH,
+  MAX_TEXT,
   capText,
   resolveAlias,
   type IrCall,
@@ -16,7 +17,7 @@ export async function lowerPython(text: string): Promise<IrModule> {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
-    const lowerer = new PythonLowerer();
+    const lowerer = new PythonLowerer(text);
     const root = tree.rootNode;
     const main: IrFunction = {
       name: '<module>',
@@ -46,6 +47,15 @@ const LOOP_EXITS = new Set([
 
 class PythonLowerer {
   readonly imports = new Map<string, string>();
+  constructor(private readonly source: string) {}
+
+  /** Capped source text of a node; `node.text` on every node of a big file would be quadratic. */
+  private snippet(node: PyNode): string {
+    return capText(
+      this.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_TEXT + 1)),
+    );
+  }
+
   readonly modules = new Set<string>();
 
   private pos(node: PyNode): { line: number; column: number } {
@@ -135,7 +145,7 @@ class PythonLowerer {
             targets: targetNames(left),
             value: this.expr(right),
             ...pos,
-            text: capText(right.text),
+            text: this.snippet(right),
           });
         }
         body.push(...this.block(node.childForFieldName('body')));
@@ -154,7 +164,7 @@ class PythonLowerer {
           unbounded: constant && !hasBoundedExit(bodyNode),
           body,
           ...pos,
-          text: capText(node.text.split('\n')[0] ?? ''),
+          text: this.snippet(node).split('\n')[0] ?? '',
         });
         return;
       }
@@ -171,7 +181,7 @@ class PythonLowerer {
                 targets: targetNames(alias),
                 value: this.expr(source),
                 ...pos,
-                text: capText(value.text),
+                text: this.snippet(value),
               });
             }
           } else {
@@ -241,7 +251,7 @@ class PythonLowerer {
         targets: targetNames(left),
         value,
         ...pos,
-        text: capText(node.text),
+        text: this.snippet(node),
       });
       return;
     }
@@ -285,7 +295,7 @@ class PythonLowerer {
 
   private exprInner(node: PyNode): IrExpr {
     const pos = this.pos(node);
-    const base = { text: capText(node.text), ...pos, children: [] as IrExpr[] };
+    const base = { text: this.snippet(node), ...pos, children: [] as IrExpr[] };
     switch (node.type) {
       case 'identifier':
         return { ...base, kind: 'name', path: resolveAlias(node.text, this.imports) };
@@ -456,7 +466,7 @@ class PythonLowerer {
     }
     const callee =
       calleeExpr.path ?? (calleeExpr.kind === 'member' ? `?.${calleeExpr.property ?? ''}` : '');
-    return { callee, calleeExpr, args, kwargs, ...pos, text: capText(node.text) };
+    return { callee, calleeExpr, args, kwargs, ...pos, text: this.snippet(node) };
   }
 }
 

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import {
   MAX_DEPTH,
+  MAX_TEXT,
   capText,
   resolveAlias,
   type IrCall,
@@ -57,7 +58,10 @@ class TypeScriptLowerer {
   }
 
   private text(node: ts.Node): string {
-    return capText(node.getText(this.source));
+    // Slice at most MAX_TEXT + 1 characters: getText() on every node of a large
+    // minified file would copy the file over and over (quadratic).
+    const start = node.getStart(this.source);
+    return capText(this.source.text.slice(start, Math.min(node.end, start + MAX_TEXT + 1)));
   }
 
   statements(nodes: readonly ts.Statement[] | ts.NodeArray<ts.Statement>): IrStatement[] {
