@@ -70,7 +70,17 @@ const MODEL_SUFFIXES = [
   'ai.streamObject',
 ];
 
-const MODEL_FUNCTIONS = new Set(['generateText', 'streamText', 'generateObject', 'streamObject']);
+const MODEL_FUNCTIONS = new Set([
+  'generateText',
+  'streamText',
+  'generateObject',
+  'streamObject',
+  // Vercel AI SDK UI hooks: their state is model output rendered in the browser.
+  'useChat',
+  'useCompletion',
+  'useObject',
+  'useAssistant',
+]);
 
 /** Constructors and factories whose result is an AI client, model, chain or agent. */
 const AI_FACTORY =
@@ -104,7 +114,12 @@ export function isModelCall(call: IrCall, receiverIsAi: boolean, calleeIsAi: boo
   if (MODEL_SUFFIXES.some((suffix) => callee === suffix || callee.endsWith(`.${suffix}`)))
     return true;
   const last = lastSegment(callee);
-  if (MODEL_FUNCTIONS.has(last) && (callee === last || callee.startsWith('ai.'))) return true;
+  if (
+    MODEL_FUNCTIONS.has(last) &&
+    (callee === last || /^(ai|@ai-sdk\/[\w-]+|ai\/[\w-]+)\./.test(callee))
+  ) {
+    return true;
+  }
   if (calleeIsAi) return true;
   if (!MODEL_METHODS.has(last)) return false;
   if (receiverIsAi) return true;
@@ -203,7 +218,7 @@ export const NON_CONTENT_PROPERTIES = new Set([
 
 /** Request objects and globals whose data an end user controls. */
 export const USER_INPUT_PARAM =
-  /^(req|request|body|payload|user_?input|user_?message|user_?msg|user_?query|user_?question|user_?prompt|user_?text|user_?content|user_?data|user_?bio|user_?name|user_?request|question|query|user|input_?text|message)$/i;
+  /^(req|request|body|payload|data|user|user_?\w+|\w*_?user_input|question|query|message|msg|input|input_?text|text|content|prompt|comment|feedback|bio|profile)$/i;
 
 export function isUserInputPath(path: string | undefined): boolean {
   if (path === undefined) return false;

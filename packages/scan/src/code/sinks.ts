@@ -98,7 +98,7 @@ export function shellSink(call: IrCall, flow: FlowView): IrExpr[] | undefined {
 }
 
 const SQL_RECEIVER =
-  /(^|_)(db|conn|connection|cursor|cur|pool|sequelize|knex|prisma|database|session|sql|pg|mysql|sqlite|duckdb|con|tx|trx|client)$|[a-z](Db|DB|Conn|Cursor|Pool|Client)$/i;
+  /(^|_)(db|conn|connection|cursor|cur|pool|sequelize|knex|prisma|database|session|sql|pg|mysql|sqlite|duckdb|con|tx|trx|client|engine)$|[a-z](Db|DB|Conn|Cursor|Pool|Client)$/i;
 const SQL_METHODS = new Set([
   'query',
   'execute',
@@ -127,7 +127,11 @@ export function sqlSink(call: IrCall): IrExpr[] | undefined {
   const receiver = call.calleeExpr.object?.path ?? '';
   if (!SQL_RECEIVER.test(lastSegment(receiver)) && !SQL_RECEIVER.test(receiver.replace(/\.$/, '')))
     return undefined;
-  if (/llm|chain|agent|engine|index|retriever|openai|anthropic|model/i.test(receiver))
+  if (
+    /llm|chain|agent|query_?engine|chat_?engine|index|retriever|openai|anthropic|model/i.test(
+      receiver,
+    )
+  )
     return undefined;
   return first(call);
 }
@@ -136,8 +140,14 @@ export function htmlSink(call: IrCall, flow: FlowView): IrExpr[] | undefined {
   const c = call.callee;
   if (lang(flow) === 'python') {
     const last = lastSegment(c);
-    if (['Markup', 'render_template_string', 'mark_safe', 'HTMLResponse', 'HTML'].includes(last))
-      return first(call);
+    if (['Markup', 'render_template_string', 'mark_safe', 'HTMLResponse', 'HTML'].includes(last)) {
+      const arg =
+        call.args[0] ??
+        call.kwargs.get('content') ??
+        call.kwargs.get('source') ??
+        call.kwargs.get('value');
+      return arg ? [arg] : [];
+    }
     if (
       (last === 'markdown' || last === 'write') &&
       call.kwargs.get('unsafe_allow_html')?.value === 'True'

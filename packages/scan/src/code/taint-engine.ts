@@ -374,7 +374,9 @@ function isToolDecorator(decorator: IrExpr): boolean {
     last === 'function_tool' ||
     last === 'kernel_function' ||
     last === 'ai_function' ||
-    last === 'register_tool'
+    last === 'register_tool' ||
+    last === 'call_tool' ||
+    last === 'agent_tool'
   );
 }
 

@@ -70,7 +70,7 @@ export const consumptionRules: CodeRule[] = [
         'An OpenAI / Anthropic client is created without an explicit timeout; the SDK default is ten minutes per request, plus retries.',
       remediation:
         'Pass timeout= (seconds in Python, milliseconds in JS) and a bounded max_retries.',
-      severity: 'low',
+      severity: 'info',
       cwe: ['CWE-400'],
       refs: ['LLM10:2025', 'CWE-400', 'AML.T0029'],
     },
