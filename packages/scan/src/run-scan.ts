@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Finding, RuleDescriptor, RunNotice, ScanReport } from '@bulwark/core';
 import { filterBaseline } from './baseline/baseline.js';
 import { changedFilesSince } from './files/changed-files.js';
@@ -57,18 +59,29 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   const walkOptions: Parameters<typeof walkFiles>[1] = {};
   if (options.include) walkOptions.include = options.include;
   if (options.exclude) walkOptions.exclude = options.exclude;
-  const walked = walkFiles(options.root, walkOptions);
+  // A single file is scanned as the only file of its directory.
+  let root = options.root;
+  let only: string | undefined;
+  try {
+    if (statSync(root).isFile()) {
+      only = basename(root);
+      root = dirname(root);
+    }
+  } catch {
+    /* walkFiles reports an unreadable root */
+  }
+  const walked = only === undefined ? walkFiles(root, walkOptions) : { files: [only], notices: [] };
   let files = walked.files;
   const notices: RunNotice[] = [...walked.notices];
   if (options.changedSince !== undefined) {
-    const changed = changedFilesSince(options.root, options.changedSince);
+    const changed = changedFilesSince(root, options.changedSince);
     files = files.filter((f) => changed.has(f));
     notices.push({
       level: 'note',
       message: `Scanned ${files.length} files changed since ${options.changedSince}`,
     });
   }
-  const target = { root: options.root, files };
+  const target = { root, files };
   const findings: Finding[] = [];
   const rules = new Map<string, RuleDescriptor>();
   let inventory: AiInventory | undefined;
@@ -89,7 +102,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     byPath.set(finding.location.path, [...(byPath.get(finding.location.path) ?? []), finding]);
   }
   for (const [path, list] of byPath) {
-    const read = readTextFile(options.root, path);
+    const read = readTextFile(root, path);
     if (read.ok) notices.push(...applyInlineSuppressions(list, path, read.text));
   }
   let reported = findings;
@@ -112,7 +125,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   const report: ScanReport = {
     tool: options.tool,
     command: options.command,
-    root: options.root,
+    root,
     targets: files,
     rules: [...rules.values()],
     findings: sortFindings(reported),

@@ -219,3 +219,12 @@ describe('git-aware scans', () => {
     expect(report.findings.map((f) => f.ruleId)).toEqual(['config.env-file-committed']);
   });
 });
+
+describe('single files', () => {
+  it('scans a file path as the only file of its directory', async () => {
+    const dir = repo({ 'a.py': VULN, 'b.py': VULN });
+    const { report } = await runScan(base(join(dir, 'a.py'), ['code']));
+    expect(report.targets).toEqual(['a.py']);
+    expect(report.findings.map((f) => f.ruleId)).toContain('ai.output.shell');
+  });
+});
