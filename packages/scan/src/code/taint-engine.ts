@@ -248,8 +248,11 @@ class TaintEngine {
         if (expr.path !== undefined && state.has(expr.path)) return state.get(expr.path) ?? EMPTY;
         if (isUserInputPath(expr.path)) return new Set(['user']);
         let base = EMPTY;
-        for (const child of expr.children)
-          base = union(base, this.taint(child, state, cache, view));
+        // `TABLE[key]`: the value comes from TABLE; a tainted key only picks among trusted values.
+        for (const child of expr.children) {
+          const childTaint = this.taint(child, state, cache, view);
+          if (child === expr.object) base = union(base, childTaint);
+        }
         if (NON_CONTENT_PROPERTIES.has(expr.property ?? ''))
           return base.has('aiobj') ? new Set(['aiobj']) : EMPTY;
         return base;
