@@ -115,7 +115,7 @@ export function createConfigScanner(): Scanner {
           scanEnvFile(path, read.text, tracked, hits);
           continue;
         }
-        if (isMcp || (path.endsWith('.json') && /"(mcpServers|servers)"\s*:/.test(read.text))) {
+        if (isMcp || (path.endsWith('.json') && /"mcpServers"\s*:/.test(read.text))) {
           const parsed = parseMcpConfig(read.text);
           if (!parsed.ok) {
             if (isMcp)

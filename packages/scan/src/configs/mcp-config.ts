@@ -78,15 +78,11 @@ export function parseMcpConfig(text: string): McpParse {
     return { ok: false, message: error instanceof Error ? error.message : 'invalid JSON' };
   }
   const root = record(data);
-  const table =
-    record(root?.['mcpServers']) ??
-    record(root?.['servers']) ??
-    record(record(root?.['mcp'])?.['servers']) ??
-    record(root?.['context_servers']);
-  if (!table) return { ok: true, servers: [] };
+  const entries = serverEntries(root);
+  if (entries.length === 0) return { ok: true, servers: [] };
   const lines = text.split('\n');
   const servers: McpServer[] = [];
-  for (const [name, raw] of Object.entries(table)) {
+  for (const [name, raw] of entries) {
     const def = record(raw);
     if (!def) continue;
     const lineIndex = lines.findIndex((l) => l.includes(`"${name}"`));
@@ -105,4 +101,32 @@ export function parseMcpConfig(text: string): McpParse {
     servers.push(server);
   }
   return { ok: true, servers };
+}
+
+/**
+ * Server tables in the known layouts: a map under `mcpServers` / `servers` /
+ * `mcp.servers` / `context_servers`, per-project maps under `projects.*`
+ * (Claude Code's ~/.claude.json), or an array of `{ name, ... }` objects.
+ */
+function serverEntries(root: Record<string, unknown> | undefined): [string, unknown][] {
+  if (!root) return [];
+  const out: [string, unknown][] = [];
+  const add = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        const name = record(item)?.['name'];
+        out.push([typeof name === 'string' ? name : `server-${index + 1}`, item]);
+      });
+      return;
+    }
+    const table = record(value);
+    if (table) out.push(...Object.entries(table));
+  };
+  add(root['mcpServers']);
+  add(root['servers']);
+  add(record(root['mcp'])?.['servers']);
+  add(root['context_servers']);
+  for (const project of Object.values(record(root['projects']) ?? {}))
+    add(record(project)?.['mcpServers']);
+  return out;
 }

@@ -227,7 +227,7 @@ export async function collectInventory(
         if (dep.service) addService(dep.service, `${dep.name} in ${path}`);
       }
     }
-    if (isMcp || (path.endsWith('.json') && /"mcpServers"|"servers"\s*:/.test(text))) {
+    if (isMcp || (path.endsWith('.json') && /"mcpServers"\s*:/.test(text))) {
       const parsed = parseMcpConfig(text);
       if (parsed.ok) {
         for (const server of parsed.servers) {
