@@ -4,6 +4,7 @@ import { createCodeScanner } from '../src/code/code-scanner.js';
 import { analyseSource, isCodeFile } from '../src/code/analyze-source.js';
 import { readTextFile } from '../src/files/read-text-file.js';
 import { walkFiles } from '../src/files/walk-files.js';
+import { loadSnippets } from '../test/labelled-snippets.js';
 
 /**
  * AI code rules over a large real tree: the repository's own node_modules
@@ -16,6 +17,32 @@ const ROOT = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
 function cpuSeconds(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
+}
+
+function denseFiles(): [string, string][] {
+  const snippets = loadSnippets().filter((s) => /\.(py|ts)$/.test(s.path));
+  const out: [string, string][] = [];
+  for (const ext of ['py', 'ts']) {
+    const bodies = snippets
+      .filter((s) => s.path.endsWith(ext))
+      .map((s) => s.code.replace(/^(import|from) .*$/gm, ''));
+    const header =
+      ext === 'py'
+        ? 'import os, subprocess\nfrom openai import OpenAI\nclient = OpenAI()\n'
+        : "import OpenAI from 'openai';\nimport { exec } from 'node:child_process';\nconst client = new OpenAI();\n";
+    const body = bodies
+      .map((code, i) =>
+        ext === 'py'
+          ? `def fn_${i}():\n${code
+              .split('\n')
+              .map((line) => `    ${line}`)
+              .join('\n')}`
+          : `function fn_${i}() {\n${code}\n}`,
+      )
+      .join('\n');
+    for (let i = 0; i < 30; i++) out.push([`dense-${i}.${ext}`, header + body]);
+  }
+  return out;
 }
 
 const suite: BenchSuite = {
@@ -52,6 +79,14 @@ const suite: BenchSuite = {
       forcedHits += (await analyseSource(path, file.text)).hits.length;
     }
     const forcedCpu = cpuSeconds(forcedStart);
+    // AI-dense application code: every function calls a model (the labelled
+    // snippets wrapped into ~25 KB modules), i.e. the pre-filter passes every file.
+    const dense = denseFiles();
+    const denseBytes = dense.reduce((n, [, text]) => n + text.length, 0);
+    const denseStart = process.cpuUsage();
+    let denseHits = 0;
+    for (const [path, text] of dense) denseHits += (await analyseSource(path, text)).hits.length;
+    const denseCpu = cpuSeconds(denseStart);
     const rssMb = process.resourceUsage().maxRSS / 1024;
 
     return [
@@ -80,6 +115,18 @@ const suite: BenchSuite = {
             fmt(scanner.stats.files / cpu, 0),
             result.findings.length,
             fmt(result.findings.length / mb, 2),
+          ],
+          [
+            'AI-dense modules (every function calls a model)',
+            dense.length,
+            fmt(denseBytes / 1e6, 1),
+            dense.length,
+            fmt(denseCpu, 2),
+            '-',
+            fmt(denseBytes / 1e6 / denseCpu, 1),
+            fmt(dense.length / denseCpu, 0),
+            denseHits,
+            fmt(denseHits / (denseBytes / 1e6), 0),
           ],
           [
             'parse every file (worst case)',
