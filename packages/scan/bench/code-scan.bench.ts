@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fmt, markdownTable, type BenchSuite } from '../../../scripts/bench-kit.js';
 import { createCodeScanner } from '../src/code/code-scanner.js';
@@ -143,7 +144,7 @@ const suite: BenchSuite = {
         ],
       ),
       '',
-      `Files over the size cap skipped with a notice: ${skipped}. Peak RSS of the benchmark process: ${fmt(rssMb, 0)} MB. Single process, one thread; the machine has 2 cores shared with other work, so figures are noisy.`,
+      `Files over the size cap skipped with a notice: ${skipped}. Peak RSS of the benchmark process: ${fmt(rssMb, 0)} MB. Single process, one thread; the machine has 2 cores shared with other work (1-minute load average at the end of the run: ${fmt(loadavg()[0] ?? 0, 1)}), so figures are noisy; CPU time is inflated under contention.`,
     ].join('\n');
   },
 };
