@@ -33,11 +33,9 @@ export function registerScanCommand(program: Command, ctx: CliContext): void {
   });
   for (const register of Object.values(scanSubcommands) as CommandRegistrar[]) register(scan, ctx);
   for (const sub of scan.commands) {
-    sub
-      .exitOverride()
-      .configureOutput({
-        writeOut: (text) => ctx.io.stdout.write(text),
-        writeErr: () => undefined,
-      });
+    sub.exitOverride().configureOutput({
+      writeOut: (text) => ctx.io.stdout.write(text),
+      writeErr: () => undefined,
+    });
   }
 }
