@@ -4,4 +4,13 @@ import { registerScanModelCommand } from './scan-model-command.js';
 /** `bulwark scan <kind>` subcommands by name, one file each. */
 export const scanSubcommands = {
   model: registerScanModelCommand,
+import { registerScanCodeCommand } from './scan-code-command.js';
+import { registerScanInventoryCommand } from './scan-inventory-command.js';
+import { registerScanSecretsCommand } from './scan-secrets-command.js';
+
+/** `bulwark scan <kind>` subcommands by name, one file each. */
+export const scanSubcommands = {
+  code: registerScanCodeCommand,
+  secrets: registerScanSecretsCommand,
+  inventory: registerScanInventoryCommand,
 } satisfies Record<string, CommandRegistrar>;

@@ -18,6 +18,12 @@ export const configSchema = z.strictObject({
     .strictObject({
       include: z.array(z.string()).optional(),
       exclude: z.array(z.string()).optional(),
+      /** Baseline file for `bulwark scan` (same as --baseline). */
+      baseline: z.string().optional(),
+      /** Scan git history for secrets (same as --history). */
+      history: z.boolean().optional(),
+      /** Files above this size are skipped by the code rules. */
+      maxFileBytes: z.number().int().positive().optional(),
     })
     .optional(),
 });

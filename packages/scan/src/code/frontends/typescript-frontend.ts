@@ -1,0 +1,600 @@
+import ts from 'typescript';
+import {
+  MAX_DEPTH,
+  MAX_TEXT,
+  capText,
+  resolveAlias,
+  type IrCall,
+  type IrExpr,
+  type IrFunction,
+  type IrModule,
+  type IrStatement,
+} from '../ir.js';
+
+/**
+ * Lowers TypeScript / JavaScript (incl. JSX) into the IR with the TypeScript
+ * compiler API's parser (no type checking: one file at a time, fast).
+ */
+export function lowerTypeScript(path: string, text: string): IrModule {
+  const kind = path.endsWith('.tsx')
+    ? ts.ScriptKind.TSX
+    : path.endsWith('.ts') || path.endsWith('.mts') || path.endsWith('.cts')
+      ? ts.ScriptKind.TS
+      : ts.ScriptKind.JSX;
+  // JSDoc is irrelevant to the rules; skipping it is a large saving on library code.
+  const source = ts.createSourceFile(
+    path,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    kind,
+  );
+  const lowerer = new TypeScriptLowerer(source);
+  const main: IrFunction = {
+    name: '<module>',
+    params: [],
+    body: lowerer.statements(source.statements),
+    decorators: [],
+    line: 1,
+  };
+  const diagnostics = (source as unknown as { parseDiagnostics?: readonly unknown[] })
+    .parseDiagnostics;
+  return {
+    language: 'typescript',
+    main,
+    imports: lowerer.imports,
+    importedModules: [...lowerer.modules],
+    hasSyntaxErrors: (diagnostics?.length ?? 0) > 0,
+  };
+}
+
+function normaliseModule(name: string): string {
+  return name.startsWith('node:') ? name.slice(5) : name;
+}
+
+class TypeScriptLowerer {
+  readonly imports = new Map<string, string>();
+  readonly modules = new Set<string>();
+  constructor(private readonly source: ts.SourceFile) {}
+
+  private position(node: ts.Node): { line: number; column: number } {
+    const { line, character } = this.source.getLineAndCharacterOfPosition(
+      node.getStart(this.source),
+    );
+    return { line: line + 1, column: character + 1 };
+  }
+
+  private text(node: ts.Node): string {
+    // Slice at most MAX_TEXT + 1 characters: getText() on every node of a large
+    // minified file would copy the file over and over (quadratic).
+    const start = node.getStart(this.source);
+    return capText(this.source.text.slice(start, Math.min(node.end, start + MAX_TEXT + 1)));
+  }
+
+  statements(nodes: readonly ts.Statement[] | ts.NodeArray<ts.Statement>): IrStatement[] {
+    const out: IrStatement[] = [];
+    for (const node of nodes) this.statement(node, out);
+    return out;
+  }
+
+  private block(node: ts.Statement | undefined, out: IrStatement[]): void {
+    if (node === undefined) return;
+    if (ts.isBlock(node)) for (const child of node.statements) this.statement(child, out);
+    else this.statement(node, out);
+  }
+
+  private statement(node: ts.Statement, out: IrStatement[]): void {
+    if (this.depth >= MAX_DEPTH) return;
+    this.depth++;
+    try {
+      this.statementInner(node, out);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementInner(node: ts.Statement, out: IrStatement[]): void {
+    const pos = this.position(node);
+    if (ts.isImportDeclaration(node)) {
+      this.importDeclaration(node);
+    } else if (ts.isVariableStatement(node)) {
+      for (const decl of node.declarationList.declarations) this.declaration(decl, out);
+    } else if (ts.isExpressionStatement(node)) {
+      this.expressionStatement(node.expression, out);
+    } else if (ts.isIfStatement(node)) {
+      out.push({
+        kind: 'guard',
+        condition: this.expr(node.expression),
+        exits: exits(node.thenStatement),
+        line: pos.line,
+      });
+      this.block(node.thenStatement, out);
+      this.block(node.elseStatement, out);
+    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+      const body: IrStatement[] = [];
+      this.block(node.statement, body);
+      out.push({ kind: 'expr', expr: this.expr(node.expression), line: pos.line });
+      out.push({
+        kind: 'loop',
+        unbounded: isConstantTrue(node.expression) && !hasBoundedExit(node.statement),
+        body,
+        ...pos,
+        text: this.text(node).split('\n')[0] ?? '',
+      });
+    } else if (ts.isForStatement(node)) {
+      const body: IrStatement[] = [];
+      if (node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+        for (const decl of node.initializer.declarations) this.declaration(decl, out);
+      }
+      this.block(node.statement, body);
+      out.push({
+        kind: 'loop',
+        unbounded: node.condition === undefined && !hasBoundedExit(node.statement),
+        body,
+        ...pos,
+        text: this.text(node).split('\n')[0] ?? '',
+      });
+    } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      const body: IrStatement[] = [];
+      const value = this.expr(node.expression);
+      const targets = ts.isVariableDeclarationList(node.initializer)
+        ? node.initializer.declarations.flatMap((d) => bindingNames(d.name))
+        : [node.initializer.getText(this.source)];
+      body.push({ kind: 'assign', targets, value, ...pos, text: this.text(node.expression) });
+      this.block(node.statement, body);
+      out.push({ kind: 'loop', unbounded: false, body, ...pos, text: '' });
+    } else if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
+      const ret: IrStatement = { kind: 'return', line: pos.line };
+      if (node.expression) ret.expr = this.expr(node.expression);
+      out.push(ret);
+    } else if (ts.isTryStatement(node)) {
+      this.block(node.tryBlock, out);
+      if (node.catchClause) this.block(node.catchClause.block, out);
+      if (node.finallyBlock) this.block(node.finallyBlock, out);
+    } else if (ts.isBlock(node)) {
+      this.block(node, out);
+    } else if (ts.isLabeledStatement(node)) {
+      this.statement(node.statement, out);
+    } else if (ts.isSwitchStatement(node)) {
+      out.push({ kind: 'expr', expr: this.expr(node.expression), line: pos.line });
+      for (const clause of node.caseBlock.clauses) {
+        for (const child of clause.statements) this.statement(child, out);
+      }
+    } else if (ts.isFunctionDeclaration(node)) {
+      out.push({ kind: 'function', fn: this.fn(node, node.name?.text ?? '<anonymous>') });
+    } else if (ts.isClassDeclaration(node)) {
+      this.classMembers(node, out);
+    } else if (ts.isExportAssignment(node)) {
+      out.push({ kind: 'expr', expr: this.expr(node.expression), line: pos.line });
+    }
+  }
+
+  private classMembers(node: ts.ClassDeclaration | ts.ClassExpression, out: IrStatement[]): void {
+    for (const member of node.members) {
+      if ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && member.body) {
+        out.push({
+          kind: 'function',
+          fn: this.fn(member, member.name?.getText(this.source) ?? 'constructor'),
+        });
+      } else if (ts.isPropertyDeclaration(member) && member.initializer) {
+        const pos = this.position(member);
+        out.push({
+          kind: 'assign',
+          targets: [`this.${member.name.getText(this.source)}`],
+          value: this.expr(member.initializer),
+          ...pos,
+          text: this.text(member),
+        });
+      }
+    }
+  }
+
+  private importDeclaration(node: ts.ImportDeclaration): void {
+    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    const module = normaliseModule(node.moduleSpecifier.text);
+    this.modules.add(module);
+    const clause = node.importClause;
+    if (!clause) return;
+    if (clause.name) this.imports.set(clause.name.text, module);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, module);
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        const imported = element.propertyName?.getText(this.source) ?? element.name.text;
+        this.imports.set(element.name.text, `${module}.${imported}`);
+      }
+    }
+  }
+
+  private requireModule(node: ts.Expression | undefined): string | undefined {
+    let current = node;
+    while (current && (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current))) {
+      current = current.expression;
+    }
+    if (
+      current &&
+      ts.isCallExpression(current) &&
+      (current.expression.getText(this.source) === 'require' ||
+        current.expression.kind === ts.SyntaxKind.ImportKeyword) &&
+      current.arguments[0] &&
+      ts.isStringLiteral(current.arguments[0])
+    ) {
+      return normaliseModule(current.arguments[0].text);
+    }
+    return undefined;
+  }
+
+  private declaration(decl: ts.VariableDeclaration, out: IrStatement[]): void {
+    if (!decl.initializer) return;
+    const module = this.requireModule(decl.initializer);
+    if (module !== undefined) {
+      this.modules.add(module);
+      if (ts.isIdentifier(decl.name)) this.imports.set(decl.name.text, module);
+      else if (ts.isObjectBindingPattern(decl.name)) {
+        for (const element of decl.name.elements) {
+          if (!ts.isIdentifier(element.name)) continue;
+          const imported = element.propertyName?.getText(this.source) ?? element.name.text;
+          this.imports.set(element.name.text, `${module}.${imported}`);
+        }
+      }
+      return;
+    }
+    const pos = this.position(decl);
+    out.push({
+      kind: 'assign',
+      targets: bindingNames(decl.name),
+      value: this.expr(decl.initializer),
+      ...pos,
+      text: this.text(decl),
+    });
+  }
+
+  private expressionStatement(node: ts.Expression, out: IrStatement[]): void {
+    const pos = this.position(node);
+    if (
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.EqualsToken ||
+        node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken)
+    ) {
+      const target = this.expr(node.left);
+      const value = this.expr(node.right);
+      const targetName = target.path ?? node.left.getText(this.source);
+      const merged: IrExpr =
+        node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken
+          ? { ...value, kind: 'template', children: [target, value] }
+          : value;
+      out.push({
+        kind: 'assign',
+        targets: [targetName],
+        value: merged,
+        ...pos,
+        text: this.text(node),
+      });
+      return;
+    }
+    out.push({ kind: 'expr', expr: this.expr(node), line: pos.line });
+  }
+
+  fn(
+    node: ts.SignatureDeclaration & { body?: ts.ConciseBody | undefined },
+    name: string,
+  ): IrFunction {
+    const pos = this.position(node);
+    const body: IrStatement[] = [];
+    if (node.body) {
+      if (ts.isBlock(node.body)) this.block(node.body, body);
+      else
+        body.push({
+          kind: 'return',
+          expr: this.expr(node.body),
+          line: this.position(node.body).line,
+        });
+    }
+    return {
+      name,
+      params: node.parameters.flatMap((p) => bindingNames(p.name)),
+      body,
+      decorators: [],
+      line: pos.line,
+    };
+  }
+
+  /** Nesting deeper than this is lowered as an opaque expression (stack safety on hostile input). */
+  private depth = 0;
+
+  expr(node: ts.Expression | ts.Node): IrExpr {
+    if (this.depth >= MAX_DEPTH) {
+      const pos = this.position(node);
+      return { kind: 'other', text: '…', ...pos, children: [] };
+    }
+    this.depth++;
+    try {
+      return this.exprInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprInner(node: ts.Expression | ts.Node): IrExpr {
+    const pos = this.position(node);
+    const base = { text: this.text(node), ...pos, children: [] as IrExpr[] };
+    if (
+      ts.isAwaitExpression(node) ||
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isTypeAssertionExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isSpreadElement(node) ||
+      ts.isTypeOfExpression(node) ||
+      ts.isVoidExpression(node)
+    ) {
+      return this.expr(node.expression);
+    }
+    if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) {
+      const raw = node.getText(this.source);
+      return { ...base, kind: 'name', path: resolveAlias(raw, this.imports) };
+    }
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      return { ...base, kind: 'string', value: node.text };
+    }
+    if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node))
+      return { ...base, kind: 'number', value: node.text };
+    if (
+      node.kind === ts.SyntaxKind.TrueKeyword ||
+      node.kind === ts.SyntaxKind.FalseKeyword ||
+      node.kind === ts.SyntaxKind.NullKeyword ||
+      node.kind === ts.SyntaxKind.UndefinedKeyword
+    ) {
+      return { ...base, kind: 'literal', value: node.getText(this.source) };
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const object = this.expr(node.expression);
+      const property = ts.isPropertyAccessExpression(node)
+        ? node.name.text
+        : ts.isStringLiteral(node.argumentExpression)
+          ? node.argumentExpression.text
+          : '[]';
+      const children = [object];
+      if (ts.isElementAccessExpression(node) && property === '[]')
+        children.push(this.expr(node.argumentExpression));
+      const result: IrExpr = { ...base, kind: 'member', object, property, children };
+      if (object.path !== undefined) result.path = `${object.path}.${property}`;
+      return result;
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      return { ...base, kind: 'call', call: this.call(node) };
+    }
+    if (ts.isTaggedTemplateExpression(node)) {
+      const calleeExpr = this.expr(node.tag);
+      const template = this.expr(node.template);
+      const call: IrCall = {
+        callee: calleeExpr.path ?? '',
+        calleeExpr,
+        args: [template],
+        kwargs: new Map(),
+        ...pos,
+        text: base.text,
+      };
+      return { ...base, kind: 'call', call };
+    }
+    if (ts.isTemplateExpression(node)) {
+      const children = node.templateSpans.map((span) => this.expr(span.expression));
+      const value = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(
+        '',
+      );
+      return { ...base, kind: 'template', value, children };
+    }
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      const children = [this.expr(node.left), this.expr(node.right)];
+      if (op === ts.SyntaxKind.PlusToken) {
+        const value = children.map((c) => (c.kind === 'string' ? (c.value ?? '') : '')).join('');
+        return { ...base, kind: 'template', value, children };
+      }
+      const comparison =
+        op === ts.SyntaxKind.LessThanToken ||
+        op === ts.SyntaxKind.LessThanEqualsToken ||
+        op === ts.SyntaxKind.GreaterThanToken ||
+        op === ts.SyntaxKind.GreaterThanEqualsToken ||
+        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        op === ts.SyntaxKind.EqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsToken ||
+        op === ts.SyntaxKind.InKeyword ||
+        op === ts.SyntaxKind.InstanceOfKeyword;
+      return { ...base, kind: comparison ? 'compare' : 'other', children };
+    }
+    if (ts.isConditionalExpression(node)) {
+      return {
+        ...base,
+        kind: 'other',
+        children: [this.expr(node.whenTrue), this.expr(node.whenFalse)],
+      };
+    }
+    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+      return { ...base, kind: 'other', children: [this.expr(node.operand)] };
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+      const props = new Map<string, IrExpr>();
+      const children: IrExpr[] = [];
+      for (const prop of node.properties) {
+        if (ts.isPropertyAssignment(prop)) {
+          const value = this.expr(prop.initializer);
+          props.set(propertyName(prop.name, this.source), value);
+          children.push(value);
+        } else if (ts.isShorthandPropertyAssignment(prop)) {
+          const value = this.expr(prop.name);
+          props.set(prop.name.text, value);
+          children.push(value);
+        } else if (ts.isSpreadAssignment(prop)) {
+          children.push(this.expr(prop.expression));
+        } else if (ts.isMethodDeclaration(prop)) {
+          const fn = this.fn(prop, propertyName(prop.name, this.source));
+          const value: IrExpr = {
+            ...this.position(prop),
+            text: this.text(prop),
+            kind: 'function',
+            fn,
+            children: [],
+          };
+          props.set(fn.name, value);
+        }
+      }
+      return { ...base, kind: 'object', props, children };
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      return { ...base, kind: 'array', children: node.elements.map((e) => this.expr(e)) };
+    }
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+      return { ...base, kind: 'function', fn: this.fn(node, '<lambda>') };
+    }
+    if (ts.isClassExpression(node)) {
+      const body: IrStatement[] = [];
+      this.classMembers(node, body);
+      return {
+        ...base,
+        kind: 'function',
+        fn: { name: '<class>', params: [], body, decorators: [], line: pos.line },
+      };
+    }
+    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) {
+      return { ...base, kind: 'other', children: this.jsx(node) };
+    }
+    if (ts.isJsxExpression(node)) {
+      return node.expression ? this.expr(node.expression) : { ...base, kind: 'other' };
+    }
+    return { ...base, kind: 'other' };
+  }
+
+  /** JSX children are escaped by React; only attribute values and nested elements matter. */
+  private jsx(node: ts.Node): IrExpr[] {
+    const out: IrExpr[] = [];
+    const visit = (child: ts.Node): void => {
+      if (ts.isJsxAttribute(child)) {
+        const name = child.name.getText(this.source);
+        const init = child.initializer;
+        if (init && ts.isJsxExpression(init) && init.expression) {
+          const value = this.expr(init.expression);
+          const pos = this.position(child);
+          const calleeExpr: IrExpr = {
+            kind: 'name',
+            path: `<jsx>.${name}`,
+            text: name,
+            ...pos,
+            children: [],
+          };
+          out.push({
+            kind: 'call',
+            text: this.text(child),
+            ...pos,
+            children: [],
+            call: {
+              callee: `<jsx>.${name}`,
+              calleeExpr,
+              args: [value],
+              kwargs: value.props ?? new Map(),
+              ...pos,
+              text: this.text(child),
+            },
+          });
+        }
+        return;
+      }
+      if (ts.isJsxExpression(child)) {
+        if (child.expression) {
+          const inner = this.expr(child.expression);
+          if (inner.kind === 'call' || inner.kind === 'function') out.push(inner);
+        }
+        return;
+      }
+      ts.forEachChild(child, visit);
+    };
+    ts.forEachChild(node, visit);
+    return out;
+  }
+
+  private call(node: ts.CallExpression | ts.NewExpression): IrCall {
+    const pos = this.position(node);
+    const calleeExpr = this.expr(node.expression);
+    const args = (node.arguments ?? []).map((arg) => this.expr(arg));
+    const kwargs = new Map<string, IrExpr>();
+    for (const arg of args) {
+      if (arg.kind === 'object' && arg.props)
+        for (const [key, value] of arg.props) if (!kwargs.has(key)) kwargs.set(key, value);
+    }
+    let callee =
+      calleeExpr.path ?? (calleeExpr.kind === 'member' ? `?.${calleeExpr.property ?? ''}` : '');
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) callee = 'import';
+    return { callee, calleeExpr, args, kwargs, ...pos, text: this.text(node) };
+  }
+}
+
+function propertyName(name: ts.PropertyName, source: ts.SourceFile): string {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name))
+    return name.text;
+  return name.getText(source);
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    out.push(...bindingNames(element.name));
+  }
+  return out;
+}
+
+function exits(node: ts.Statement): boolean {
+  if (
+    ts.isReturnStatement(node) ||
+    ts.isThrowStatement(node) ||
+    ts.isBreakStatement(node) ||
+    ts.isContinueStatement(node)
+  )
+    return true;
+  if (ts.isBlock(node)) return node.statements.some((s) => exits(s));
+  return false;
+}
+
+function isConstantTrue(node: ts.Expression): boolean {
+  return (
+    node.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(node) && node.text !== '0')
+  );
+}
+
+/** A loop body that leaves the loop under a numeric comparison (`if (i >= MAX) break`). */
+function hasBoundedExit(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isIfStatement(node) && hasComparison(node.expression) && exits(node.thenStatement)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+function hasComparison(node: ts.Node): boolean {
+  if (
+    ts.isBinaryExpression(node) &&
+    [
+      ts.SyntaxKind.LessThanToken,
+      ts.SyntaxKind.LessThanEqualsToken,
+      ts.SyntaxKind.GreaterThanToken,
+      ts.SyntaxKind.GreaterThanEqualsToken,
+    ].includes(node.operatorToken.kind)
+  ) {
+    return true;
+  }
+  let found = false;
+  ts.forEachChild(node, (child) => {
+    if (!found && hasComparison(child)) found = true;
+  });
+  return found;
+}
