@@ -1,0 +1,379 @@
+import type { Detection } from '@bulwark/core';
+import type { GatewayContext } from '../context.js';
+import type { GatewayDeps } from '../gateway-deps.js';
+import { approvalDenialText, reviewToolCall } from '../approvals/tool-call-review.js';
+import { reject } from '../http/reject.js';
+import { SseWriter } from '../http/sse-writer.js';
+import { streamErrorEvent } from '../http/error-shapes.js';
+import type {
+  ChatChunk,
+  ChatCompletion,
+  ChatRequest,
+  ChatToolCall,
+  ChatUsage,
+} from '../providers/openai-types.js';
+import { callUpstream } from './call-upstream.js';
+import { routeFor } from './route-model.js';
+
+/**
+ * `POST /v1/chat/completions`: calls the provider, then reviews the answer
+ * (tool calls against policy and approvals, output scan with redaction and
+ * restore) before anything reaches the client; streams chunk by chunk.
+ */
+export function chatCompletionsHandler(deps: GatewayDeps): (ctx: GatewayContext) => Promise<void> {
+  return async function chatCompletions(ctx) {
+    const request = ctx.body as ChatRequest;
+    if (!Array.isArray(request.messages)) {
+      reject(ctx, 'INPUT_INVALID', 'Field "messages" must be an array', {
+        code: 'invalid_messages',
+      });
+    }
+    const route = routeFor(ctx, deps.options.routes);
+    const stream = request.stream === true;
+    const clientWantsUsage = request.stream_options?.include_usage === true;
+    const result = await callUpstream(ctx, route, deps.metrics, (provider, model, signal) =>
+      provider.chat(
+        {
+          ...request,
+          model,
+          ...(stream ? { stream_options: { ...request.stream_options, include_usage: true } } : {}),
+        },
+        signal,
+      ),
+    );
+    if (result.kind === 'json') {
+      if (result.status >= 400) return upstreamFailure(ctx, result.status, result.body);
+      return respondJson(ctx, deps, result.body as ChatCompletion);
+    }
+    return respondStream(ctx, deps, result.events, clientWantsUsage);
+  };
+}
+
+function upstreamFailure(ctx: GatewayContext, status: number, body: unknown): never {
+  const upstreamMessage = (body as { error?: { message?: unknown } })?.error?.message;
+  const detail = typeof upstreamMessage === 'string' ? `: ${upstreamMessage.slice(0, 200)}` : '';
+  if (status === 429)
+    reject(ctx, 'RATE_LIMITED', `Upstream rate limit${detail}`, {
+      code: 'upstream_rate_limited',
+      retryAfterSeconds: 1,
+    });
+  if (status >= 500)
+    reject(ctx, 'UPSTREAM_ERROR', `Upstream provider failed with ${status}`, {
+      code: 'upstream_error',
+    });
+  reject(ctx, 'INPUT_INVALID', `Upstream rejected the request${detail}`, {
+    code: 'upstream_bad_request',
+  });
+}
+
+function recordUsage(
+  ctx: GatewayContext,
+  deps: GatewayDeps,
+  usage: ChatUsage | null | undefined,
+): void {
+  if (!usage) return;
+  ctx.usage = {
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens ?? 0,
+    totalTokens: usage.total_tokens ?? 0,
+  };
+  deps.metrics?.tokens.inc({ kind: 'prompt' }, ctx.usage.promptTokens);
+  deps.metrics?.tokens.inc({ kind: 'completion' }, ctx.usage.completionTokens);
+}
+
+function noteDetections(
+  ctx: GatewayContext,
+  deps: GatewayDeps,
+  detections: readonly Detection[],
+): void {
+  for (const d of detections) {
+    ctx.detections.push(d);
+    deps.metrics?.detections.inc({ category: d.category, stage: 'response' });
+  }
+}
+
+async function respondJson(
+  ctx: GatewayContext,
+  deps: GatewayDeps,
+  completion: ChatCompletion,
+): Promise<void> {
+  const roles = ctx.principal?.roles ?? [];
+  const texts: string[] = [];
+  for (const choice of completion.choices ?? []) {
+    const message = choice.message;
+    if (typeof message?.content === 'string' && message.content !== '') {
+      const review = deps.output.review(message.content, roles, ctx.scope, ctx.redacted);
+      noteDetections(ctx, deps, review.detections);
+      if (review.decision.action === 'block') {
+        ctx.decisions.push({
+          stage: 'response.output',
+          outcome: 'block',
+          ruleId: review.decision.ruleId,
+          reason: review.decision.reason,
+        });
+        deps.metrics?.blocks.inc({ stage: 'response' });
+        reject(
+          ctx,
+          'BLOCKED',
+          `Response blocked by Bulwark: the model output violates policy (${review.decision.ruleId})`,
+          {
+            code: 'content_filter',
+            ruleId: review.decision.ruleId,
+          },
+        );
+      }
+      if (review.redacted)
+        ctx.decisions.push({
+          stage: 'response.output',
+          outcome: 'redact',
+          ruleId: 'guard.redact',
+          reason: 'output redacted',
+        });
+      message.content = review.text;
+      texts.push(review.text);
+    }
+    if (Array.isArray(message?.tool_calls) && message.tool_calls.length > 0) {
+      const kept: ChatToolCall[] = [];
+      const denials: string[] = [];
+      for (const call of message.tool_calls) {
+        const verdict = await reviewToolCall(ctx, call, deps.toolReview);
+        ctx.decisions.push({ stage: 'response.tool_call', ...verdict.decision });
+        if (verdict.kind === 'deny') {
+          deps.metrics?.blocks.inc({ stage: 'tool_call' });
+          reject(
+            ctx,
+            'FORBIDDEN',
+            `Tool call ${call.function.name} denied: ${verdict.decision.reason}`,
+            {
+              code: 'tool_call_denied',
+              ruleId: verdict.decision.ruleId,
+            },
+          );
+        }
+        if (verdict.kind === 'pending') denials.push(approvalDenialText(verdict.approval));
+        else kept.push(call);
+      }
+      if (denials.length > 0) {
+        delete message.tool_calls;
+        message.content = denials.join('\n');
+        choice.finish_reason = 'stop';
+      } else {
+        message.tool_calls = kept;
+      }
+      texts.push(JSON.stringify(message.tool_calls ?? message.content));
+    }
+  }
+  recordUsage(ctx, deps, completion.usage);
+  ctx.auditContent.response = texts.join('\n');
+  ctx.auditContent.responseLength = texts.reduce((n, t) => n + t.length, 0);
+  const body = JSON.stringify(completion);
+  ctx.res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
+  ctx.res.end(body);
+}
+
+interface PendingToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+async function respondStream(
+  ctx: GatewayContext,
+  deps: GatewayDeps,
+  events: AsyncIterable<string>,
+  clientWantsUsage: boolean,
+): Promise<void> {
+  const out = new SseWriter(ctx.res);
+  out.start();
+  const roles = ctx.principal?.roles ?? [];
+  const scanner = deps.output.stream(
+    roles,
+    ctx.scope ?? { tenant: ctx.principal?.tenant ?? 'unknown', conversation: ctx.requestId },
+    ctx.redacted,
+  );
+  const toolCalls = new Map<number, PendingToolCall>();
+  let template: ChatChunk | undefined;
+  let emitted = '';
+  let blocked = false;
+  let finishSeen = false;
+
+  const blockStream = async (ruleId: string, reason: string, code: string): Promise<void> => {
+    ctx.decisions.push({ stage: 'response.stream', outcome: 'block', ruleId, reason });
+    deps.metrics?.blocks.inc({ stage: 'stream' });
+    ctx.status = 400;
+    await out.raw(
+      streamErrorEvent('openai', `Response blocked by Bulwark (${ruleId})`, code, ruleId),
+    );
+    blocked = true;
+    ctx.abort.abort();
+  };
+  const contentChunk = (text: string): string =>
+    JSON.stringify({
+      ...(template as ChatChunk),
+      choices: [{ index: 0, delta: { content: text }, finish_reason: null }],
+      usage: undefined,
+    });
+
+  const flushScanner = async (): Promise<boolean> => {
+    const step = scanner.end();
+    noteDetections(ctx, deps, step.detections);
+    if (step.blocked) {
+      await blockStream('guard.output', 'output blocked at end of stream', 'content_filter');
+      return false;
+    }
+    if (step.emit !== '' && template) {
+      emitted += step.emit;
+      await out.data(contentChunk(step.emit));
+    }
+    return true;
+  };
+
+  try {
+    for await (const data of events) {
+      if (blocked) break;
+      if (data === '[DONE]') break;
+      let chunk: ChatChunk & { error?: unknown };
+      try {
+        chunk = JSON.parse(data) as ChatChunk & { error?: unknown };
+      } catch {
+        continue;
+      }
+      if (chunk.error) {
+        await out.raw(
+          streamErrorEvent(
+            'openai',
+            'Upstream provider failed during the stream',
+            'upstream_error',
+            'provider.stream_error',
+          ),
+        );
+        ctx.status = 502;
+        blocked = true;
+        break;
+      }
+      template ??= chunk;
+      if (chunk.usage) recordUsage(ctx, deps, chunk.usage);
+      const choice = chunk.choices?.[0];
+      if (!choice) {
+        if (chunk.usage && clientWantsUsage) await out.data(data);
+        continue;
+      }
+      const delta = choice.delta ?? {};
+      let changed = false;
+      if (typeof delta.content === 'string' && delta.content !== '') {
+        const step = scanner.push(delta.content);
+        noteDetections(ctx, deps, step.detections);
+        if (step.blocked) {
+          await blockStream('guard.output', 'output blocked mid-stream', 'content_filter');
+          break;
+        }
+        if (step.emit !== delta.content) {
+          delta.content = step.emit;
+          changed = true;
+        }
+        emitted += step.emit;
+      }
+      if (Array.isArray(delta.tool_calls)) {
+        for (const part of delta.tool_calls) {
+          const pending = toolCalls.get(part.index) ?? { id: '', name: '', arguments: '' };
+          if (part.id) pending.id = part.id;
+          if (part.function?.name) pending.name += part.function.name;
+          if (part.function?.arguments) pending.arguments += part.function.arguments;
+          toolCalls.set(part.index, pending);
+        }
+        delete delta.tool_calls;
+        changed = true;
+      }
+      if (choice.finish_reason) {
+        finishSeen = true;
+        if (!(await flushScanner())) break;
+        if (toolCalls.size > 0) {
+          const kept: PendingToolCall[] = [];
+          const denials: string[] = [];
+          for (const pending of toolCalls.values()) {
+            const call: ChatToolCall = {
+              id: pending.id,
+              type: 'function',
+              function: { name: pending.name, arguments: pending.arguments },
+            };
+            const verdict = await reviewToolCall(ctx, call, deps.toolReview);
+            ctx.decisions.push({ stage: 'response.tool_call', ...verdict.decision });
+            if (verdict.kind === 'deny') {
+              await blockStream(
+                verdict.decision.ruleId,
+                verdict.decision.reason,
+                'tool_call_denied',
+              );
+              break;
+            }
+            if (verdict.kind === 'pending') denials.push(approvalDenialText(verdict.approval));
+            else kept.push(pending);
+          }
+          if (blocked) break;
+          if (denials.length > 0) {
+            await out.data(contentChunk(denials.join('\n')));
+            choice.finish_reason = 'stop';
+            changed = true;
+          } else {
+            for (const [index, call] of kept.entries()) {
+              await out.data(
+                JSON.stringify({
+                  ...chunk,
+                  choices: [
+                    {
+                      index: 0,
+                      delta: {
+                        tool_calls: [
+                          {
+                            index,
+                            id: call.id,
+                            type: 'function',
+                            function: { name: call.name, arguments: call.arguments },
+                          },
+                        ],
+                      },
+                      finish_reason: null,
+                    },
+                  ],
+                  usage: undefined,
+                }),
+              );
+            }
+          }
+          ctx.auditContent.response = JSON.stringify(
+            [...toolCalls.values()].map((c) => ({ name: c.name, arguments: c.arguments })),
+          );
+        }
+      }
+      const deltaEmpty = delta.content === '' && delta.role === undefined;
+      if (changed && deltaEmpty && !choice.finish_reason && !chunk.usage) continue;
+      if (chunk.usage && !clientWantsUsage) {
+        delete chunk.usage;
+        changed = true;
+      }
+      if (!(await out.data(changed ? JSON.stringify(chunk) : data))) break;
+    }
+    if (!blocked && !finishSeen && out.open) await flushScanner();
+    if (!blocked && out.open) await out.raw('data: [DONE]\n\n');
+  } catch (error) {
+    if (!ctx.abort.signal.aborted) {
+      ctx.status = 502;
+      await out.raw(
+        streamErrorEvent(
+          'openai',
+          'Upstream stream failed',
+          'upstream_error',
+          'provider.stream_error',
+        ),
+      );
+      deps.options.logger.warn({ requestId: ctx.requestId, err: error }, 'upstream stream failed');
+    }
+  } finally {
+    ctx.auditContent.response ??= emitted;
+    ctx.auditContent.responseLength = emitted.length;
+    out.end();
+  }
+}
