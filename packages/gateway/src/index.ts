@@ -44,3 +44,4 @@ export {
   type OpenAiCompatibleOptions,
 } from './providers/openai-compatible-provider.js';
 export { providerFactories, type ProviderKind } from './providers/provider-registry.js';
+export { connectRedis } from './limits/connect-redis.js';

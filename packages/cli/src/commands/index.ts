@@ -1,4 +1,8 @@
 import type { CommandRegistrar } from './command-registrar.js';
+import { registerApprovalsCommand } from './approvals-command.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerGatewayCommand } from './gateway-command.js';
+import { registerKeysCommand } from './keys-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerUpCommand } from './up-command.js';
 import { registerVersionCommand } from './version-command.js';
@@ -10,6 +14,10 @@ export type { CommandRegistrar } from './command-registrar.js';
  * typed; help lists them in this order.
  */
 export const commands = {
+  approvals: registerApprovalsCommand,
+  audit: registerAuditCommand,
+  gateway: registerGatewayCommand,
+  keys: registerKeysCommand,
   scan: registerScanCommand,
   up: registerUpCommand,
   version: registerVersionCommand,

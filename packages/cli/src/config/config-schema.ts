@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@bulwark/core';
+import { gatewayConfigSchema } from './gateway-config-schema.js';
 
 /**
  * Schema of `bulwark.yaml`. Unknown keys are errors (a typo must not silently
@@ -20,6 +21,7 @@ export const configSchema = z.strictObject({
       exclude: z.array(z.string()).optional(),
     })
     .optional(),
+  gateway: gatewayConfigSchema.optional(),
 });
 
 export type BulwarkConfig = z.infer<typeof configSchema>;

@@ -14,10 +14,10 @@ export interface Principal {
 
 /** Per-credential limits; missing fields fall back to the gateway defaults. */
 export interface PrincipalLimits {
-  requestsPerMinute?: number;
-  tokensPerMinute?: number;
-  tokensPerDay?: number;
-  tokensPerMonth?: number;
-  maxConcurrent?: number;
-  maxTokens?: number;
+  requestsPerMinute?: number | undefined;
+  tokensPerMinute?: number | undefined;
+  tokensPerDay?: number | undefined;
+  tokensPerMonth?: number | undefined;
+  maxConcurrent?: number | undefined;
+  maxTokens?: number | undefined;
 }

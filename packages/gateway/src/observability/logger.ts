@@ -5,7 +5,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
  * header or config value carrying a key reaches a log line.
  */
 export function createLogger(
-  options: { level?: string; destination?: DestinationStream } = {},
+  options: { level?: string; destination?: DestinationStream | 'stderr' } = {},
 ): Logger {
   return pino(
     {
@@ -24,6 +24,6 @@ export function createLogger(
         censor: '[redacted]',
       },
     },
-    options.destination,
+    options.destination === 'stderr' ? pino.destination(2) : options.destination,
   );
 }
