@@ -19,6 +19,8 @@ export interface OutputReview {
  */
 export class OutputScanner {
   #redactAvailable: boolean;
+  #streamAvailable = true;
+  #restoreAvailable = true;
 
   constructor(
     private readonly guard: Guard,
@@ -51,11 +53,12 @@ export class OutputScanner {
     const verdict = this.guard.check({ text: current, role: 'output' });
     detections.push(...verdict.detections);
     const decision = evaluateGuardVerdict(this.policy(), roles, 'output', verdict);
-    if (decision.action !== 'block' && restore && scope) {
+    if (decision.action !== 'block' && restore && scope && this.#restoreAvailable) {
       try {
         current = this.guard.restore(current, scope);
       } catch (error) {
         if (!isUnsupported(error)) throw error;
+        this.#restoreAvailable = false;
       }
     }
     return { text: current, detections, decision, redacted };
@@ -63,10 +66,13 @@ export class OutputScanner {
 
   /** A chunk-by-chunk scanner: the guard's own when available, else the windowed fallback. */
   stream(roles: readonly string[], scope: RedactionScope, restore: boolean): OutputStreamGuard {
-    try {
-      return this.guard.streamOutput(scope, { restore });
-    } catch (error) {
-      if (!isUnsupported(error)) throw error;
+    if (this.#streamAvailable) {
+      try {
+        return this.guard.streamOutput(scope, { restore });
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+        this.#streamAvailable = false;
+      }
     }
     const policy = this.policy();
     return windowedOutputGuard(

@@ -19,19 +19,33 @@ export class SseWriter {
     return !this.res.destroyed && !this.res.writableEnded;
   }
 
-  async data(payload: string, event?: string): Promise<boolean> {
+  /**
+   * Writes one frame. Frames written in the same tick are corked into one
+   * socket write (each stays its own SSE event); waits only on backpressure.
+   */
+  data(payload: string, event?: string): boolean | Promise<boolean> {
     return this.raw(event ? `event: ${event}\ndata: ${payload}\n\n` : `data: ${payload}\n\n`);
   }
 
-  async raw(frame: string): Promise<boolean> {
+  raw(frame: string): boolean | Promise<boolean> {
     if (!this.open) return false;
-    if (!this.res.write(frame)) {
-      await Promise.race([once(this.res, 'drain'), once(this.res, 'close')]);
+    if (!this.#corked) {
+      this.#corked = true;
+      this.res.cork();
+      setImmediate(this.#uncork);
     }
-    return this.open;
+    if (this.res.write(frame)) return true;
+    return Promise.race([once(this.res, 'drain'), once(this.res, 'close')]).then(() => this.open);
   }
 
+  #corked = false;
+  #uncork = (): void => {
+    this.#corked = false;
+    this.res.uncork();
+  };
+
   end(): void {
+    if (this.#corked) this.#uncork();
     if (this.open) this.res.end();
   }
 }

@@ -199,6 +199,7 @@ async function respondStream(
   let emitted = '';
   let blocked = false;
   let finishSeen = false;
+  let doneSeen = false;
 
   const blockStream = async (ruleId: string, reason: string, code: string): Promise<void> => {
     ctx.decisions.push({ stage: 'response.stream', outcome: 'block', ruleId, reason });
@@ -234,7 +235,13 @@ async function respondStream(
   try {
     for await (const data of events) {
       if (blocked) break;
-      if (data === '[DONE]') break;
+      // Read on to the end of the upstream body after [DONE] (it ends right
+      // after) so the pooled connection is reused rather than torn down.
+      if (doneSeen) continue;
+      if (data === '[DONE]') {
+        doneSeen = true;
+        continue;
+      }
       let chunk: ChatChunk & { error?: unknown };
       try {
         chunk = JSON.parse(data) as ChatChunk & { error?: unknown };
