@@ -138,29 +138,41 @@ async function measureLoad(
   return { rps: r.rps, cpuUs: (after - before) / Math.max(1, r.requests), errors: r.errors };
 }
 
+interface LatencyTarget {
+  origin: string;
+  path: string;
+}
+
+/**
+ * Sequential requests (concurrency 1) round-robin over the targets, so noise
+ * from other processes hits all of them alike; per-target median and p99.
+ */
 async function latencies(
-  origin: string,
-  path: string,
+  targets: LatencyTarget[],
   key: string,
   n: number,
-): Promise<{ p50: number; p99: number }> {
-  const pool = new Pool(origin, { connections: 1 });
-  const times: number[] = [];
+): Promise<{ p50: number; p99: number }[]> {
+  const pools = targets.map((t) => new Pool(t.origin, { connections: 1 }));
+  const times = targets.map((): number[] => []);
   const payload = body(false);
   for (let i = 0; i < n + 200; i++) {
-    const start = performance.now();
-    const r = await pool.request({
-      path,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: payload,
-    });
-    await r.body.dump();
-    if (i >= 200) times.push(performance.now() - start);
+    for (const [j, target] of targets.entries()) {
+      const start = performance.now();
+      const r = await (pools[j] as Pool).request({
+        path: target.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: payload,
+      });
+      await r.body.dump();
+      if (i >= 200) (times[j] as number[]).push(performance.now() - start);
+    }
   }
-  await pool.close();
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(n / 2)] ?? 0, p99: times[Math.floor(n * 0.99)] ?? 0 };
+  await Promise.all(pools.map((p) => p.close()));
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    return { p50: list[Math.floor(n / 2)] ?? 0, p99: list[Math.floor(n * 0.99)] ?? 0 };
+  });
 }
 
 const suite: BenchSuite = {
@@ -177,14 +189,19 @@ const suite: BenchSuite = {
       const bareSse = await measureLoad(bare, generated.key, true);
       const bulSse = await measureLoad(bulwark, generated.key, true);
       const upstreamUrl = new URL(upstream.url);
-      const direct = await latencies(
-        upstreamUrl.origin,
-        `${upstreamUrl.pathname}/chat/completions`,
+      const [direct, bareLat, bulLat] = (await latencies(
+        [
+          { origin: upstreamUrl.origin, path: `${upstreamUrl.pathname}/chat/completions` },
+          { origin: bare.url, path: '/v1/chat/completions' },
+          { origin: bulwark.url, path: '/v1/chat/completions' },
+        ],
         generated.key,
         2000,
-      );
-      const bareLat = await latencies(bare.url, '/v1/chat/completions', generated.key, 2000);
-      const bulLat = await latencies(bulwark.url, '/v1/chat/completions', generated.key, 2000);
+      )) as [
+        { p50: number; p99: number },
+        { p50: number; p99: number },
+        { p50: number; p99: number },
+      ];
       const rows = [
         [
           'CPU per JSON request (µs)',

@@ -6,6 +6,7 @@ import type { GatewayDeps } from './gateway-deps.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { OutputScanner } from './guard/output-scanner.js';
 import { errorResponse } from './http/error-shapes.js';
+import { anthropicRequest } from './middleware/anthropic-request.js';
 import { audit } from './middleware/audit.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
@@ -67,10 +68,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     ),
     errorBoundary(options.logger),
   ];
-  const secured = (...rest: Middleware[]): Middleware[] => [
+  /** The common secured chain; `adapt` translates another wire format into the internal one. */
+  const secured = (adapt: Middleware[], ...rest: Middleware[]): Middleware[] => [
     ...head,
     bodyLimit(limit),
     authenticate(options.keys, options.jwt),
+    ...adapt,
     authorize(options.policy, options.guard, options.environment),
     rateLimit(options.counters, options.limits ?? {}, metrics),
     ...rest,
@@ -81,13 +84,21 @@ export function createGateway(options: GatewayOptions): Gateway {
       handler(ctx);
   const modelNames = options.routes.map((r) => r.model).filter((m) => m !== '*');
   const chains = {
-    'POST /v1/chat/completions': compose(
+    'POST /v1/messages': compose(
       secured(
+        [anthropicRequest()],
         requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
         asMiddleware(chatCompletionsHandler(deps)),
       ),
     ),
-    'POST /v1/embeddings': compose(secured(asMiddleware(embeddingsHandler(deps)))),
+    'POST /v1/chat/completions': compose(
+      secured(
+        [],
+        requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
+        asMiddleware(chatCompletionsHandler(deps)),
+      ),
+    ),
+    'POST /v1/embeddings': compose(secured([], asMiddleware(embeddingsHandler(deps)))),
     'GET /v1/models': compose([
       ...head,
       authenticate(options.keys, options.jwt),
@@ -117,7 +128,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const chain = (chains as Record<string, ((ctx: GatewayContext) => Promise<void>) | undefined>)[
       routeKey
     ];
-    const api: ApiFlavor = 'openai';
+    const api: ApiFlavor = path === '/v1/messages' ? 'anthropic' : 'openai';
     if (!chain || !ready) {
       const error = ready
         ? new BulwarkError('NOT_FOUND', `Unknown route ${req.method ?? ''} ${path}`)

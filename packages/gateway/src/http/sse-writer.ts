@@ -29,6 +29,7 @@ export class SseWriter {
 
   raw(frame: string): boolean | Promise<boolean> {
     if (!this.open) return false;
+    if (frame === '') return true;
     if (!this.#corked) {
       this.#corked = true;
       this.res.cork();

@@ -75,7 +75,7 @@ export interface ChatChunk {
     delta: { role?: string; content?: string | null; tool_calls?: ChatChunkToolCallDelta[] };
     finish_reason: string | null;
   }[];
-  usage?: ChatUsage | null;
+  usage?: ChatUsage | null | undefined;
 }
 
 export interface EmbeddingsRequest {

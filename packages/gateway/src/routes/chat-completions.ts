@@ -4,7 +4,8 @@ import type { GatewayDeps } from '../gateway-deps.js';
 import { approvalDenialText, reviewToolCall } from '../approvals/tool-call-review.js';
 import { reject } from '../http/reject.js';
 import { SseWriter } from '../http/sse-writer.js';
-import { streamErrorEvent } from '../http/error-shapes.js';
+import { openAiEncoder, type ChatEncoder } from '../http/chat-encoder.js';
+import { anthropicEncoder } from '../http/anthropic-encoder.js';
 import type {
   ChatChunk,
   ChatCompletion,
@@ -30,7 +31,8 @@ export function chatCompletionsHandler(deps: GatewayDeps): (ctx: GatewayContext)
     }
     const route = routeFor(ctx, deps.options.routes);
     const stream = request.stream === true;
-    const clientWantsUsage = request.stream_options?.include_usage === true;
+    const clientWantsUsage =
+      ctx.api === 'anthropic' || request.stream_options?.include_usage === true;
     const result = await callUpstream(ctx, route, deps.metrics, (provider, model, signal) =>
       provider.chat(
         {
@@ -166,7 +168,7 @@ async function respondJson(
   recordUsage(ctx, deps, completion.usage);
   ctx.auditContent.response = texts.join('\n');
   ctx.auditContent.responseLength = texts.reduce((n, t) => n + t.length, 0);
-  const body = JSON.stringify(completion);
+  const body = encoderFor(ctx).json(completion);
   ctx.res.writeHead(200, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
@@ -195,6 +197,7 @@ async function respondStream(
     ctx.redacted,
   );
   const toolCalls = new Map<number, PendingToolCall>();
+  const enc = encoderFor(ctx);
   let template: ChatChunk | undefined;
   let emitted = '';
   let blocked = false;
@@ -205,18 +208,19 @@ async function respondStream(
     ctx.decisions.push({ stage: 'response.stream', outcome: 'block', ruleId, reason });
     deps.metrics?.blocks.inc({ stage: 'stream' });
     ctx.status = 400;
-    await out.raw(
-      streamErrorEvent('openai', `Response blocked by Bulwark (${ruleId})`, code, ruleId),
-    );
+    await out.raw(enc.error(`Response blocked by Bulwark (${ruleId})`, code, ruleId));
     blocked = true;
     ctx.abort.abort();
   };
   const contentChunk = (text: string): string =>
-    JSON.stringify({
-      ...(template as ChatChunk),
-      choices: [{ index: 0, delta: { content: text }, finish_reason: null }],
-      usage: undefined,
-    });
+    enc.chunk(
+      {
+        ...(template as ChatChunk),
+        choices: [{ index: 0, delta: { content: text }, finish_reason: null }],
+        usage: undefined,
+      },
+      undefined,
+    );
 
   const flushScanner = async (): Promise<boolean> => {
     const step = scanner.end();
@@ -227,7 +231,7 @@ async function respondStream(
     }
     if (step.emit !== '' && template) {
       emitted += step.emit;
-      await out.data(contentChunk(step.emit));
+      await out.raw(contentChunk(step.emit));
     }
     return true;
   };
@@ -250,8 +254,7 @@ async function respondStream(
       }
       if (chunk.error) {
         await out.raw(
-          streamErrorEvent(
-            'openai',
+          enc.error(
             'Upstream provider failed during the stream',
             'upstream_error',
             'provider.stream_error',
@@ -265,7 +268,7 @@ async function respondStream(
       if (chunk.usage) recordUsage(ctx, deps, chunk.usage);
       const choice = chunk.choices?.[0];
       if (!choice) {
-        if (chunk.usage && clientWantsUsage) await out.data(data);
+        if (chunk.usage && clientWantsUsage) await out.raw(enc.chunk(chunk, data));
         continue;
       }
       const delta = choice.delta ?? {};
@@ -321,32 +324,35 @@ async function respondStream(
           }
           if (blocked) break;
           if (denials.length > 0) {
-            await out.data(contentChunk(denials.join('\n')));
+            await out.raw(contentChunk(denials.join('\n')));
             choice.finish_reason = 'stop';
             changed = true;
           } else {
             for (const [index, call] of kept.entries()) {
-              await out.data(
-                JSON.stringify({
-                  ...chunk,
-                  choices: [
-                    {
-                      index: 0,
-                      delta: {
-                        tool_calls: [
-                          {
-                            index,
-                            id: call.id,
-                            type: 'function',
-                            function: { name: call.name, arguments: call.arguments },
-                          },
-                        ],
+              await out.raw(
+                enc.chunk(
+                  {
+                    ...chunk,
+                    choices: [
+                      {
+                        index: 0,
+                        delta: {
+                          tool_calls: [
+                            {
+                              index,
+                              id: call.id,
+                              type: 'function',
+                              function: { name: call.name, arguments: call.arguments },
+                            },
+                          ],
+                        },
+                        finish_reason: null,
                       },
-                      finish_reason: null,
-                    },
-                  ],
-                  usage: undefined,
-                }),
+                    ],
+                    usage: undefined,
+                  },
+                  undefined,
+                ),
               );
             }
           }
@@ -361,21 +367,14 @@ async function respondStream(
         delete chunk.usage;
         changed = true;
       }
-      if (!(await out.data(changed ? JSON.stringify(chunk) : data))) break;
+      if (!(await out.raw(enc.chunk(chunk, changed ? undefined : data)))) break;
     }
     if (!blocked && !finishSeen && out.open) await flushScanner();
-    if (!blocked && out.open) await out.raw('data: [DONE]\n\n');
+    if (!blocked && out.open) await out.raw(enc.done());
   } catch (error) {
     if (!ctx.abort.signal.aborted) {
       ctx.status = 502;
-      await out.raw(
-        streamErrorEvent(
-          'openai',
-          'Upstream stream failed',
-          'upstream_error',
-          'provider.stream_error',
-        ),
-      );
+      await out.raw(enc.error('Upstream stream failed', 'upstream_error', 'provider.stream_error'));
       deps.options.logger.warn({ requestId: ctx.requestId, err: error }, 'upstream stream failed');
     }
   } finally {
@@ -383,4 +382,8 @@ async function respondStream(
     ctx.auditContent.responseLength = emitted.length;
     out.end();
   }
+}
+
+function encoderFor(ctx: GatewayContext): ChatEncoder {
+  return ctx.api === 'anthropic' ? anthropicEncoder(ctx.model ?? '') : openAiEncoder();
 }
