@@ -1,4 +1,4 @@
-import type { ChatChunk, ChatCompletion } from '../providers/openai-types.js';
+import type { ChatCompletion } from '../providers/openai-types.js';
 import type { ChatEncoder } from './chat-encoder.js';
 import { streamErrorEvent } from './error-shapes.js';
 
