@@ -8,6 +8,7 @@ import { OutputScanner } from './guard/output-scanner.js';
 import { errorResponse } from './http/error-shapes.js';
 import { anthropicRequest } from './middleware/anthropic-request.js';
 import { audit } from './middleware/audit.js';
+import { responsesRequest } from './middleware/responses-request.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
 import { bodyLimit } from './middleware/body-limit.js';
@@ -87,6 +88,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     'POST /v1/messages': compose(
       secured(
         [anthropicRequest()],
+        requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
+        asMiddleware(chatCompletionsHandler(deps)),
+      ),
+    ),
+    'POST /v1/responses': compose(
+      secured(
+        [responsesRequest()],
         requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
         asMiddleware(chatCompletionsHandler(deps)),
       ),

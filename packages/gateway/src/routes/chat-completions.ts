@@ -6,6 +6,7 @@ import { reject } from '../http/reject.js';
 import { SseWriter } from '../http/sse-writer.js';
 import { openAiEncoder, type ChatEncoder } from '../http/chat-encoder.js';
 import { anthropicEncoder } from '../http/anthropic-encoder.js';
+import { responsesEncoder } from '../http/responses-encoder.js';
 import type {
   ChatChunk,
   ChatCompletion,
@@ -32,7 +33,9 @@ export function chatCompletionsHandler(deps: GatewayDeps): (ctx: GatewayContext)
     const route = routeFor(ctx, deps.options.routes);
     const stream = request.stream === true;
     const clientWantsUsage =
-      ctx.api === 'anthropic' || request.stream_options?.include_usage === true;
+      ctx.api === 'anthropic' ||
+      ctx.route === '/v1/responses' ||
+      request.stream_options?.include_usage === true;
     const result = await callUpstream(ctx, route, deps.metrics, (provider, model, signal) =>
       provider.chat(
         {
@@ -385,5 +388,7 @@ async function respondStream(
 }
 
 function encoderFor(ctx: GatewayContext): ChatEncoder {
-  return ctx.api === 'anthropic' ? anthropicEncoder(ctx.model ?? '') : openAiEncoder();
+  if (ctx.api === 'anthropic') return anthropicEncoder(ctx.model ?? '');
+  if (ctx.route === '/v1/responses') return responsesEncoder(ctx.model ?? '');
+  return openAiEncoder();
 }
