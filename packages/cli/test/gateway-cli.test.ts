@@ -90,7 +90,13 @@ describe('bulwark keys / gateway / audit', () => {
         dir,
       ]);
       expect(revoked.code).toBe(0);
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 1100));
+      const afterRevoke = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'any-model', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(afterRevoke.status).toBe(401);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -98,7 +104,7 @@ describe('bulwark keys / gateway / audit', () => {
     }
     const log = join(dir, 'audit.jsonl');
     const verified = runBulwark(['audit', 'verify', log]);
-    expect(verified.stdout).toMatch(/^OK: 2 records/);
+    expect(verified.stdout).toMatch(/^OK: 3 records/);
     expect(verified.code).toBe(0);
     const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
     writeFileSync(log, [lines[1], lines[0]].join('\n') + '\n');

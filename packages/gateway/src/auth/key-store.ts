@@ -20,8 +20,8 @@ export const KEYS_FILE = 'keys.json';
 
 /**
  * Keys persisted as JSON under the data dir (hashes only, mode 0600). The
- * gateway re-reads the file when its mtime changes, so `bulwark keys create`
- * and `revoke` take effect without a restart.
+ * gateway re-reads the file when its mtime changes (checked at most once a
+ * second), so `bulwark keys create` and `revoke` take effect without a restart.
  */
 export function fileKeyStore(dataDir: string): KeyStore & {
   list(): ApiKeyRecord[];
@@ -30,7 +30,12 @@ export function fileKeyStore(dataDir: string): KeyStore & {
   const path = join(dataDir, KEYS_FILE);
   let loadedMtime = -1;
   let byId = new Map<string, ApiKeyRecord>();
+  let checkedAt = 0;
   const load = (): void => {
+    // At most one stat per second: changes (revocations) apply within a second.
+    const now = Date.now();
+    if (now - checkedAt < 1000 && loadedMtime !== -1) return;
+    checkedAt = now;
     if (!existsSync(path)) {
       byId = new Map();
       loadedMtime = 0;
@@ -65,6 +70,7 @@ export function fileKeyStore(dataDir: string): KeyStore & {
       writeFileSync(tmp, `${JSON.stringify({ keys: records }, null, 2)}\n`, { mode: 0o600 });
       renameSync(tmp, path);
       loadedMtime = -1;
+      checkedAt = 0;
     },
   };
 }
