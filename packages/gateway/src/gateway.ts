@@ -132,7 +132,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       void serveOps(path, res);
       return;
     }
-    const routeKey = `${req.method} ${path.startsWith('/admin/approvals') ? '/admin/approvals' : path}`;
+    // Route label for metrics/audit: fixed strings only (admin paths carry ids).
+    const route = path.startsWith('/admin/approvals') ? '/admin/approvals' : path;
+    const routeKey = `${req.method} ${route}`;
     const chain = (chains as Record<string, ((ctx: GatewayContext) => Promise<void>) | undefined>)[
       routeKey
     ];
@@ -156,7 +158,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       res,
       requestId: '',
       startedAt: performance.now(),
-      route: path,
+      route,
       api,
       decisions: [],
       detections: [],

@@ -65,11 +65,13 @@ export function audit(
   function contentFor(ctx: GatewayContext, m: AuditContentMode): AuditEvent['content'] | undefined {
     if (m === 'none') return undefined;
     const messages = (ctx.body as { messages?: unknown } | undefined)?.messages;
-    const requestText = messages === undefined ? '' : JSON.stringify(messages);
     const responseText =
       typeof ctx.auditContent.response === 'string' ? ctx.auditContent.response : '';
+    if (m === 'metadata') {
+      return { lengths: { request: contentLength(messages), response: responseText.length } };
+    }
+    const requestText = messages === undefined ? '' : JSON.stringify(messages);
     const lengths = { request: requestText.length, response: responseText.length };
-    if (m === 'metadata') return { lengths };
     if (m === 'full') return { request: messages, response: responseText, lengths };
     if (!redactAvailable || !ctx.scope) return { lengths };
     try {
@@ -84,4 +86,20 @@ export function audit(
       return { lengths };
     }
   }
+}
+
+/** Characters of message text, without serialising the messages. */
+function contentLength(messages: unknown): number {
+  if (!Array.isArray(messages)) return 0;
+  let total = 0;
+  for (const m of messages as { content?: unknown }[]) {
+    const content = m?.content;
+    if (typeof content === 'string') total += content.length;
+    else if (Array.isArray(content)) {
+      for (const part of content as { text?: unknown }[]) {
+        if (typeof part?.text === 'string') total += part.text.length;
+      }
+    }
+  }
+  return total;
 }
