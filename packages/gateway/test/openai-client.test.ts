@@ -38,14 +38,19 @@ describe('gateway with the official openai client', () => {
     let text = '';
     let chunks = 0;
     let usage: unknown;
+    const pieces: string[] = [];
     for await (const chunk of stream) {
       chunks++;
-      text += chunk.choices[0]?.delta.content ?? '';
+      const piece = chunk.choices[0]?.delta.content;
+      if (piece) pieces.push(piece);
+      text += piece ?? '';
       if (chunk.usage) usage = chunk.usage;
     }
     expect(text.split(' ')).toHaveLength(30);
     expect(text.startsWith('word1 word2')).toBe(true);
     expect(chunks).toBeGreaterThan(20);
+    // Upstream events are delayed by the stream scan, never merged.
+    expect(pieces.every((p) => /^word\d+ ?$/.test(p))).toBe(true);
     expect(usage).toMatchObject({ total_tokens: expect.any(Number) });
   });
 

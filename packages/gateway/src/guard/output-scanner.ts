@@ -4,6 +4,12 @@ import { evaluateGuardVerdict, type GuardDecision, type Policy } from '@bulwark/
 import { isUnsupported } from './unsupported.js';
 import { windowedOutputGuard } from './windowed-output-guard.js';
 
+/**
+ * A stream scanner; `preservesChunks` means it never rewrites text and emits
+ * whole pushed chunks in order, so callers may forward the original frames.
+ */
+export type ScannedStream = OutputStreamGuard & { preservesChunks?: true };
+
 /** Result of scanning a complete (non-streamed) output text. */
 export interface OutputReview {
   text: string;
@@ -65,7 +71,7 @@ export class OutputScanner {
   }
 
   /** A chunk-by-chunk scanner: the guard's own when available, else the windowed fallback. */
-  stream(roles: readonly string[], scope: RedactionScope, restore: boolean): OutputStreamGuard {
+  stream(roles: readonly string[], scope: RedactionScope, restore: boolean): ScannedStream {
     if (this.#streamAvailable) {
       try {
         return this.guard.streamOutput(scope, { restore });
@@ -75,9 +81,10 @@ export class OutputScanner {
       }
     }
     const policy = this.policy();
-    return windowedOutputGuard(
+    const windowed = windowedOutputGuard(
       (text) => this.guard.check({ text, role: 'output' }),
       (verdict) => evaluateGuardVerdict(policy, roles, 'output', verdict).action === 'block',
     );
+    return { push: windowed.push, end: windowed.end, preservesChunks: true };
   }
 }

@@ -215,6 +215,24 @@ async function respondStream(
     blocked = true;
     ctx.abort.abort();
   };
+  const passThrough = scanner.preservesChunks === true;
+  const held: { chunk: ChatChunk; raw: string | undefined; length: number }[] = [];
+  /** Writes held frames covering `emit` (whole chunks, in order). */
+  const release = async (emit: string): Promise<boolean> => {
+    emitted += emit;
+    let remaining = emit.length;
+    while (remaining > 0 && held.length > 0) {
+      const frame = held.shift() as (typeof held)[number];
+      remaining -= frame.length;
+      if (!(await out.raw(enc.chunk(frame.chunk, frame.raw)))) return false;
+    }
+    return true;
+  };
+  const contentChunkObject = (text: string): ChatChunk => ({
+    ...(template as ChatChunk),
+    choices: [{ index: 0, delta: { content: text }, finish_reason: null }],
+    usage: undefined,
+  });
   const contentChunk = (text: string): string =>
     enc.chunk(
       {
@@ -232,6 +250,7 @@ async function respondStream(
       await blockStream('guard.output', 'output blocked at end of stream', 'content_filter');
       return false;
     }
+    if (passThrough) return release(step.emit);
     if (step.emit !== '' && template) {
       emitted += step.emit;
       await out.raw(contentChunk(step.emit));
@@ -276,7 +295,28 @@ async function respondStream(
       }
       const delta = choice.delta ?? {};
       let changed = false;
-      if (typeof delta.content === 'string' && delta.content !== '') {
+      if (passThrough && typeof delta.content === 'string' && delta.content !== '') {
+        // The scanner emits whole chunks unchanged: hold the original frame and
+        // forward it untouched once released (no re-serialisation, no merging).
+        const plain =
+          delta.role === undefined && !delta.tool_calls && !choice.finish_reason && !chunk.usage;
+        const content = delta.content;
+        held.push(
+          plain
+            ? { chunk, raw: data, length: content.length }
+            : { chunk: contentChunkObject(content), raw: undefined, length: content.length },
+        );
+        const step = scanner.push(content);
+        noteDetections(ctx, deps, step.detections);
+        if (step.blocked) {
+          await blockStream('guard.output', 'output blocked mid-stream', 'content_filter');
+          break;
+        }
+        if (!(await release(step.emit))) break;
+        if (plain) continue;
+        delta.content = '';
+        changed = true;
+      } else if (typeof delta.content === 'string' && delta.content !== '') {
         const step = scanner.push(delta.content);
         noteDetections(ctx, deps, step.detections);
         if (step.blocked) {
