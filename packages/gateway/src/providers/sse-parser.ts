@@ -19,19 +19,23 @@ export class SseParser {
     if (this.#pendingCr && input.startsWith('\n')) input = input.slice(1);
     this.#pendingCr = false;
     let start = 0;
-    for (let i = 0; i < input.length; i++) {
-      const c = input.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
+    let lf = input.indexOf('\n');
+    let cr = input.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      const i = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
       this.#line(this.#buffer + input.slice(start, i));
       this.#buffer = '';
-      if (c === 13) {
-        if (i + 1 < input.length) {
-          if (input.charCodeAt(i + 1) === 10) i++;
+      let next = i + 1;
+      if (i === cr) {
+        if (next < input.length) {
+          if (input.charCodeAt(next) === 10) next++;
         } else {
           this.#pendingCr = true;
         }
       }
-      start = i + 1;
+      start = next;
+      if (lf !== -1 && lf < start) lf = input.indexOf('\n', start);
+      if (cr !== -1 && cr < start) cr = input.indexOf('\r', start);
     }
     this.#buffer += input.slice(start);
     if (this.#buffer.length > this.maxLine) throw new Error('SSE line exceeds the size limit');
