@@ -1,8 +1,17 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
-/** Writes SSE frames, waiting on backpressure; resolves false once the client is gone. */
+/**
+ * Writes SSE frames, waiting on backpressure; resolves false once the client
+ * is gone. Frames written in the same tick go out in one `write` (one HTTP
+ * chunk, one syscall); each stays its own SSE event, and the batch leaves
+ * before the next I/O turn, so no frame waits on a later upstream event.
+ */
 export class SseWriter {
+  #batch = '';
+  #scheduled = false;
+  #waiting: Promise<boolean> | undefined;
+
   constructor(private readonly res: ServerResponse) {}
 
   start(): void {
@@ -19,34 +28,36 @@ export class SseWriter {
     return !this.res.destroyed && !this.res.writableEnded;
   }
 
-  /**
-   * Writes one frame. Frames written in the same tick are corked into one
-   * socket write (each stays its own SSE event); waits only on backpressure.
-   */
   data(payload: string, event?: string): boolean | Promise<boolean> {
     return this.raw(event ? `event: ${event}\ndata: ${payload}\n\n` : `data: ${payload}\n\n`);
   }
 
   raw(frame: string): boolean | Promise<boolean> {
     if (!this.open) return false;
-    if (frame === '') return true;
-    if (!this.#corked) {
-      this.#corked = true;
-      this.res.cork();
-      setImmediate(this.#uncork);
+    if (frame === '') return this.#waiting ?? true;
+    this.#batch += frame;
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(this.#flush);
     }
-    if (this.res.write(frame)) return true;
-    return Promise.race([once(this.res, 'drain'), once(this.res, 'close')]).then(() => this.open);
+    return this.#waiting ?? true;
   }
 
-  #corked = false;
-  #uncork = (): void => {
-    this.#corked = false;
-    this.res.uncork();
+  #flush = (): void => {
+    this.#scheduled = false;
+    if (this.#batch === '' || !this.open) return;
+    const ok = this.res.write(this.#batch);
+    this.#batch = '';
+    if (!ok && !this.#waiting) {
+      this.#waiting = Promise.race([once(this.res, 'drain'), once(this.res, 'close')]).then(() => {
+        this.#waiting = undefined;
+        return this.open;
+      });
+    }
   };
 
   end(): void {
-    if (this.#corked) this.#uncork();
+    this.#flush();
     if (this.open) this.res.end();
   }
 }
