@@ -42,6 +42,7 @@ export interface HarnessOptions {
   keyLimits?: PrincipalLimits;
   keys?: ReturnType<typeof memoryKeyStore>;
   key?: string;
+  jwt?: GatewayOptions['jwt'];
 }
 
 const silent = new Writable({ write: (_c, _e, cb) => cb() });
@@ -79,6 +80,7 @@ export async function startGateway(options: HarnessOptions = {}): Promise<TestGa
     logger: createLogger({ level: 'silent', destination: silent as never }),
     adminKeyHash: hashApiKey(adminKey),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.jwt ? { jwt: options.jwt } : {}),
     ...(options.approval ? { approval: options.approval } : {}),
   });
   const { port } = await gateway.listen(0);

@@ -1,6 +1,7 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createJwtVerifier } from '../src/index.js';
+import { post, startGateway } from './harness.js';
 
 describe('JWT bearer tokens', () => {
   it('accepts a valid token, maps claims to roles and rejects wrong aud, iss or expiry', async () => {
@@ -29,5 +30,38 @@ describe('JWT bearer tokens', () => {
     expect(await verify(await sign({ iss: 'https://evil.test' }))).toBeUndefined();
     expect(await verify(await sign({ exp: '1s ago' }))).toBeUndefined();
     expect(await verify('a.b.c')).toBeUndefined();
+  });
+
+  it('authenticates gateway requests with a bearer JWT and applies its roles', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+    const gw = await startGateway({
+      jwt: createJwtVerifier({
+        issuer: 'https://idp.test',
+        audience: 'bulwark',
+        jwks: { keys: [jwk] },
+      }),
+    });
+    try {
+      const token = (roles: string[]) =>
+        new SignJWT({ roles, tenant: 'acme' })
+          .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+          .setSubject('bob')
+          .setIssuer('https://idp.test')
+          .setAudience('bulwark')
+          .setExpirationTime('5m')
+          .sign(privateKey);
+      const body = { model: 'bulwark-sim', messages: [{ role: 'user', content: 'hi' }] };
+      expect(
+        (await post(`${gw.url}/v1/chat/completions`, await token(['user']), body)).status,
+      ).toBe(200);
+      expect(
+        (await post(`${gw.url}/v1/chat/completions`, await token(['guest']), body)).status,
+      ).toBe(403);
+      expect((await post(`${gw.url}/v1/chat/completions`, 'x.y.z', body)).status).toBe(401);
+      expect(gw.audit.events.find((e) => e.status === 200)?.principal).toBe('jwt:bob');
+    } finally {
+      await gw.close();
+    }
   });
 });
