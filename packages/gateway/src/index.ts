@@ -45,3 +45,4 @@ export {
 } from './providers/openai-compatible-provider.js';
 export { providerFactories, type ProviderKind } from './providers/provider-registry.js';
 export { connectRedis } from './limits/connect-redis.js';
+export { webhookAuditSink, type WebhookAuditOptions } from './audit/webhook-audit-sink.js';

@@ -58,8 +58,9 @@ export const gatewayConfigSchema = z.strictObject({
     .optional(),
   audit: z
     .strictObject({
-      sink: z.enum(['file', 'stdout']).optional(),
+      sink: z.enum(['file', 'stdout', 'webhook']).optional(),
       file: z.string().optional(),
+      webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
       content: z.enum(['none', 'metadata', 'redacted', 'full']).optional(),
     })
     .optional(),

@@ -19,6 +19,7 @@ import {
   redisApprovalStore,
   redisCounterStore,
   streamAuditSink,
+  webhookAuditSink,
   type Gateway,
   type ModelRoute,
   type Provider,
@@ -147,10 +148,21 @@ export async function runGateway(
     : undefined;
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
   const auditConfig = config.audit ?? {};
+  if (auditConfig.sink === 'webhook' && !auditConfig.webhookUrl) {
+    throw new BulwarkError(
+      'CONFIG_INVALID',
+      'gateway.audit.webhookUrl is required when sink is webhook',
+    );
+  }
   const audit =
     auditConfig.sink === 'stdout'
       ? streamAuditSink(process.stdout)
-      : fileAuditSink(resolve(dataDir, auditConfig.file ?? 'audit.jsonl'));
+      : auditConfig.sink === 'webhook'
+        ? webhookAuditSink({
+            url: auditConfig.webhookUrl as string,
+            onError: (error) => logger.error({ err: error }, 'audit webhook delivery failed'),
+          })
+        : fileAuditSink(resolve(dataDir, auditConfig.file ?? 'audit.jsonl'));
 
   let adminKey = config.adminKeyEnv
     ? secret(config.adminKeyEnv, undefined, 'gateway.adminKeyEnv')
