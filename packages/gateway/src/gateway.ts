@@ -69,6 +69,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     ),
     errorBoundary(options.logger),
   ];
+  // One limiter for all routes: concurrency and counters are per credential, not per route.
+  const limiter = rateLimit(options.counters, options.limits ?? {}, metrics);
   /** The common secured chain; `adapt` translates another wire format into the internal one. */
   const secured = (adapt: Middleware[], ...rest: Middleware[]): Middleware[] => [
     ...head,
@@ -76,7 +78,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     authenticate(options.keys, options.jwt),
     ...adapt,
     authorize(options.policy, options.guard, options.environment),
-    rateLimit(options.counters, options.limits ?? {}, metrics),
+    limiter,
     ...rest,
   ];
   const asMiddleware =
