@@ -49,6 +49,8 @@ export interface GatewayOptions {
   bodyLimitBytes?: number;
   /** Redact PII/secrets in prompts (and restore them in answers) when the guard supports it. */
   redact?: boolean;
+  /** Serve HTTPS with this certificate chain and key (PEM), read at the edge. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Environment attribute for policy conditions (e.g. `prod`). */
   environment?: string;
 }

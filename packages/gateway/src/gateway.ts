@@ -1,5 +1,6 @@
 import { BulwarkError } from '@bulwark/core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { compose, type ApiFlavor, type GatewayContext, type Middleware } from './context.js';
 import type { GatewayDeps } from './gateway-deps.js';
@@ -194,15 +195,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     res.end(JSON.stringify({ status: ok ? 'ok' : 'draining' }));
   }
 
-  const server = createServer(
-    {
-      maxHeaderSize: 16 * 1024,
-      requestTimeout: 120_000,
-      headersTimeout: 30_000,
-      keepAliveTimeout: 5_000,
-    },
-    handle,
-  );
+  const serverOptions = {
+    maxHeaderSize: 16 * 1024,
+    requestTimeout: 120_000,
+    headersTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handle)
+    : createServer(serverOptions, handle);
 
   return {
     server,

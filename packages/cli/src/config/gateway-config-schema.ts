@@ -76,6 +76,7 @@ export const gatewayConfigSchema = z.strictObject({
     })
     .optional(),
   adminKeyEnv: z.string().optional(),
+  tls: z.strictObject({ certFile: z.string(), keyFile: z.string() }).optional(),
   bodyLimitBytes: z.number().int().positive().optional(),
   redact: z.boolean().optional(),
   environment: z.string().optional(),

@@ -208,10 +208,18 @@ export async function runGateway(
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     redact: config.redact ?? true,
     ...(config.environment ? { environment: config.environment } : {}),
+    ...(config.tls
+      ? {
+          tls: {
+            cert: readFileSync(resolve(cwd, config.tls.certFile)),
+            key: readFileSync(resolve(cwd, config.tls.keyFile)),
+          },
+        }
+      : {}),
   });
   const host = flags.host ?? config.host ?? '127.0.0.1';
   const listening = await gateway.listen(flags.port ?? config.port ?? DEFAULT_PORT, host);
-  const url = `http://${listening.host.includes(':') ? `[${listening.host}]` : listening.host}:${listening.port}`;
+  const url = `${config.tls ? 'https' : 'http'}://${listening.host.includes(':') ? `[${listening.host}]` : listening.host}:${listening.port}`;
   logger.info({ url, dataDir }, 'gateway listening');
   return {
     gateway,
