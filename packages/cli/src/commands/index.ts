@@ -2,6 +2,10 @@ import { registerBomCommand } from './bom-command.js';
 import type { CommandRegistrar } from './command-registrar.js';
 import { registerReportCommand } from './report-command.js';
 import { registerDetectCommand } from './detect-command.js';
+import { registerApprovalsCommand } from './approvals-command.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerGatewayCommand } from './gateway-command.js';
+import { registerKeysCommand } from './keys-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerSignCommand } from './sign-command.js';
 import { registerVerifyCommand } from './verify-command.js';
@@ -16,6 +20,10 @@ export type { CommandRegistrar } from './command-registrar.js';
  */
 export const commands = {
   detect: registerDetectCommand,
+  approvals: registerApprovalsCommand,
+  audit: registerAuditCommand,
+  gateway: registerGatewayCommand,
+  keys: registerKeysCommand,
   scan: registerScanCommand,
   report: registerReportCommand,
   bom: registerBomCommand,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@bulwark/core';
+import { gatewayConfigSchema } from './gateway-config-schema.js';
 
 /**
  * Schema of `bulwark.yaml`. Unknown keys are errors (a typo must not silently
@@ -26,6 +27,7 @@ export const configSchema = z.strictObject({
       maxFileBytes: z.number().int().positive().optional(),
     })
     .optional(),
+  gateway: gatewayConfigSchema.optional(),
 });
 
 export type BulwarkConfig = z.infer<typeof configSchema>;

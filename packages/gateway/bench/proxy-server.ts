@@ -1,0 +1,94 @@
+// Child process for the gateway benchmark: runs either a bare node:http +
+// undici Pool proxy or the full Bulwark gateway in front of UPSTREAM, so
+// its CPU time can be read from its own process.cpuUsage().
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import { pino } from 'pino';
+import { createGuard } from '@bulwark/detect';
+import { defaultPolicy } from '@bulwark/policy';
+import {
+  createGateway,
+  createLogger,
+  createMetrics,
+  createOpenAiCompatibleProvider,
+  fileAuditSink,
+  memoryApprovalStore,
+  memoryCounterStore,
+  memoryKeyStore,
+} from '../src/index.js';
+
+const [mode, upstream, keyId, keyHash] = process.argv.slice(2);
+if (!mode || !upstream)
+  throw new Error('usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH]');
+const base = new URL(upstream);
+
+async function main(): Promise<number> {
+  if (mode === 'bare') {
+    const pool = new Pool(base.origin, { connections: 128 });
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        pool
+          .request({
+            path: `${base.pathname}/chat/completions`,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: Buffer.concat(chunks),
+          })
+          .then(async (r) => {
+            res.writeHead(r.statusCode, {
+              'content-type': String(r.headers['content-type'] ?? 'application/json'),
+            });
+            for await (const chunk of r.body) res.write(chunk);
+            res.end();
+          })
+          .catch(() => {
+            res.writeHead(502);
+            res.end();
+          });
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return (server.address() as AddressInfo).port;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
+  const gateway = createGateway({
+    guard: createGuard(),
+    policy: defaultPolicy,
+    keys: memoryKeyStore([
+      {
+        id: keyId ?? '',
+        hash: keyHash ?? '',
+        name: 'bench',
+        tenant: 'bench',
+        roles: ['user'],
+        createdAt: new Date().toISOString(),
+      },
+    ]),
+    routes: [{ model: '*', provider: createOpenAiCompatibleProvider({ baseUrl: base.href }) }],
+    counters: memoryCounterStore(),
+    approvals: memoryApprovalStore(),
+    audit: fileAuditSink(join(dir, 'audit.jsonl')),
+    logger: createLogger({
+      level: 'info',
+      destination: pino.destination({ dest: '/dev/null', sync: false }),
+    }),
+    metrics: createMetrics(),
+    limits: { requestsPerMinute: 1_000_000_000, tokensPerMinute: 1_000_000_000_000 },
+    auditContent: 'metadata',
+  });
+  const { port } = await gateway.listen(0);
+  return port;
+}
+
+const port = await main();
+process.send?.({ port });
+process.on('message', (message: unknown) => {
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  if (message === 'exit') process.exit(0);
+});

@@ -1,0 +1,80 @@
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { AuditChain, chainStateFromTail } from './audit-chain.js';
+import type { AuditEvent } from './audit-record.js';
+
+/** Where audit records go. `write` never throws on the request path. */
+export interface AuditSink {
+  write(event: AuditEvent): void;
+  close(): Promise<void>;
+}
+
+/** Append-only JSONL file, continuing the chain of an existing file. */
+export function fileAuditSink(path: string): AuditSink {
+  mkdirSync(dirname(path), { recursive: true });
+  const chain = new AuditChain(
+    existsSync(path) ? chainStateFromTail(readTail(path, 64 * 1024)) : undefined,
+  );
+  const stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
+  // Records written in the same tick go out in one write (fewer syscalls under load).
+  let pending = '';
+  const flush = (): void => {
+    if (pending === '') return;
+    stream.write(pending);
+    pending = '';
+  };
+  return {
+    write(event) {
+      if (pending === '') setImmediate(flush);
+      pending += chain.next(event);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        flush();
+        stream.end(resolve);
+      }),
+  };
+}
+
+/** Chained JSONL on a writable stream (stdout for log shippers). */
+export function streamAuditSink(out: { write(chunk: string): unknown }): AuditSink {
+  const chain = new AuditChain();
+  return { write: (event) => void out.write(chain.next(event)), close: () => Promise.resolve() };
+}
+
+/** Keeps chained lines in memory (tests). */
+export function memoryAuditSink(): AuditSink & { lines: string[]; events: AuditEvent[] } {
+  const chain = new AuditChain();
+  const lines: string[] = [];
+  const events: AuditEvent[] = [];
+  return {
+    lines,
+    events,
+    write(event) {
+      events.push(event);
+      lines.push(chain.next(event));
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+function readTail(path: string, bytes: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, bytes);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}

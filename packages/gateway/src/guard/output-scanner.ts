@@ -1,0 +1,90 @@
+import type { Detection } from '@bulwark/core';
+import type { Guard, OutputStreamGuard, RedactionScope } from '@bulwark/detect';
+import { evaluateGuardVerdict, type GuardDecision, type Policy } from '@bulwark/policy';
+import { isUnsupported } from './unsupported.js';
+import { windowedOutputGuard } from './windowed-output-guard.js';
+
+/**
+ * A stream scanner; `preservesChunks` means it never rewrites text and emits
+ * whole pushed chunks in order, so callers may forward the original frames.
+ */
+export type ScannedStream = OutputStreamGuard & { preservesChunks?: true };
+
+/** Result of scanning a complete (non-streamed) output text. */
+export interface OutputReview {
+  text: string;
+  detections: Detection[];
+  decision: GuardDecision;
+  redacted: boolean;
+}
+
+/**
+ * Output scanning for one request: redaction (when the guard supports it),
+ * the policy's `output` thresholds, and vault restore of pseudonymised values
+ * when the prompt was redacted. UNSUPPORTED guard features are skipped.
+ */
+export class OutputScanner {
+  #redactAvailable: boolean;
+  #streamAvailable = true;
+  #restoreAvailable = true;
+
+  constructor(
+    private readonly guard: Guard,
+    private readonly policy: () => Policy,
+    redact: boolean,
+  ) {
+    this.#redactAvailable = redact;
+  }
+
+  review(
+    text: string,
+    roles: readonly string[],
+    scope: RedactionScope | undefined,
+    restore: boolean,
+  ): OutputReview {
+    let current = text;
+    let redacted = false;
+    const detections: Detection[] = [];
+    if (this.#redactAvailable && scope) {
+      try {
+        const result = this.guard.redact(current, scope, 'output');
+        redacted = result.text !== current;
+        current = result.text;
+        detections.push(...result.detections);
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+        this.#redactAvailable = false;
+      }
+    }
+    const verdict = this.guard.check({ text: current, role: 'output' });
+    detections.push(...verdict.detections);
+    const decision = evaluateGuardVerdict(this.policy(), roles, 'output', verdict);
+    if (decision.action !== 'block' && restore && scope && this.#restoreAvailable) {
+      try {
+        current = this.guard.restore(current, scope);
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+        this.#restoreAvailable = false;
+      }
+    }
+    return { text: current, detections, decision, redacted };
+  }
+
+  /** A chunk-by-chunk scanner: the guard's own when available, else the windowed fallback. */
+  stream(roles: readonly string[], scope: RedactionScope, restore: boolean): ScannedStream {
+    if (this.#streamAvailable) {
+      try {
+        return this.guard.streamOutput(scope, { restore });
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+        this.#streamAvailable = false;
+      }
+    }
+    const policy = this.policy();
+    const windowed = windowedOutputGuard(
+      (text) => this.guard.check({ text, role: 'output' }),
+      (verdict) => evaluateGuardVerdict(policy, roles, 'output', verdict).action === 'block',
+    );
+    return { push: windowed.push, end: windowed.end, preservesChunks: true };
+  }
+}

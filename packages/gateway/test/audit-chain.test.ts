@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileAuditSink, verifyAuditLog } from '../src/index.js';
+
+async function writeLog(records: number): Promise<{ path: string; lines: string[] }> {
+  const path = join(mkdtempSync(join(tmpdir(), 'bulwark-audit-')), 'audit.jsonl');
+  let sink = fileAuditSink(path);
+  for (let i = 0; i < records; i++) {
+    if (i === 2) {
+      // Reopening continues the chain of the existing file.
+      await sink.close();
+      sink = fileAuditSink(path);
+    }
+    sink.write({ type: 'request', requestId: `r${i}`, status: 200, route: '/v1/chat/completions' });
+  }
+  await sink.close();
+  return { path, lines: readFileSync(path, 'utf8').trimEnd().split('\n') };
+}
+
+describe('hash-chained audit log', () => {
+  it('verifies an intact log, across reopen', async () => {
+    const { path } = await writeLog(5);
+    expect(verifyAuditLog(readFileSync(path, 'utf8'))).toMatchObject({ ok: true, records: 5 });
+  });
+
+  it('names the first bad record on edit, deletion and reordering', async () => {
+    const { lines } = await writeLog(5);
+    const edited = [...lines];
+    edited[2] = (edited[2] ?? '').replace('"status":200', '"status":201');
+    expect(verifyAuditLog(edited.join('\n'))).toMatchObject({
+      ok: false,
+      line: 3,
+      reason: expect.stringContaining('edited'),
+    });
+
+    const deleted = lines.filter((_, i) => i !== 1);
+    expect(verifyAuditLog(deleted.join('\n'))).toMatchObject({
+      ok: false,
+      line: 2,
+      reason: expect.stringContaining('deleted'),
+    });
+
+    const swapped = [lines[0], lines[2], lines[1], lines[3]];
+    expect(verifyAuditLog(swapped.join('\n'))).toMatchObject({ ok: false, line: 2 });
+
+    const firstGone = lines.slice(1);
+    expect(verifyAuditLog(firstGone.join('\n'))).toMatchObject({ ok: false, line: 1 });
+
+    expect(verifyAuditLog(`${lines[0]}\nnot json\n`)).toMatchObject({
+      ok: false,
+      line: 2,
+      reason: 'line is not valid JSON',
+    });
+  });
+
+  it('detects a recomputed hash that breaks the link to the next record', async () => {
+    const { path, lines } = await writeLog(3);
+    const record = JSON.parse(lines[1] ?? '{}') as Record<string, unknown>;
+    record.status = 500;
+    record.hash = 'f'.repeat(64);
+    lines[1] = JSON.stringify(record);
+    writeFileSync(path, lines.join('\n'));
+    expect(verifyAuditLog(readFileSync(path, 'utf8'))).toMatchObject({ ok: false, line: 2 });
+  });
+});
