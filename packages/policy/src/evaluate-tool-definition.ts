@@ -10,7 +10,7 @@ export interface ToolDefinitionObservation {
 
 /**
  * Checks a tool definition before it reaches the model: a poisoned tool
- * description is prompt injection (OWASP LLM01, MCP tool poisoning). Denies
+ * description is prompt injection (LLM01:2025, MCP tool poisoning). Denies
  * on an over-long description, a policy deny pattern, or a guard verdict of
  * `block` on the description scanned as `context`.
  */

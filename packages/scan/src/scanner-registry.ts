@@ -2,6 +2,7 @@ import { BulwarkError } from '@bulwark/core';
 import { createCodeScanner } from './code/code-scanner.js';
 import { createConfigScanner } from './configs/config-scanner.js';
 import { createInventoryScanner } from './inventory/inventory-scanner.js';
+import { ModelScanner } from './model/model-scanner.js';
 import type { Scanner, ScannerResult } from './scanner.js';
 import { DEFAULT_SECRET_DETECTOR, type SecretDetectorFn } from './secrets/secret-detector.js';
 import { createSecretsScanner } from './secrets/secrets-scanner.js';
@@ -52,6 +53,7 @@ export const scannerRegistry = {
   secrets: secretsScanner,
   configs: () => createConfigScanner(),
   inventory: () => createInventoryScanner(),
+  model: () => new ModelScanner(),
 } satisfies Record<string, ScannerFactory>;
 
 export type ScannerName = keyof typeof scannerRegistry;

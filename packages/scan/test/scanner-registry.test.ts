@@ -9,7 +9,7 @@ import {
 
 describe('scanner registry', () => {
   it('lists the repository scanners in run order', () => {
-    expect(SCANNER_NAMES).toEqual(['code', 'secrets', 'configs', 'inventory']);
+    expect(SCANNER_NAMES).toEqual(['code', 'secrets', 'configs', 'inventory', 'model']);
     expect(Object.keys(scannerRegistry)).toEqual(SCANNER_NAMES);
     expect(isScannerName('code')).toBe(true);
     expect(isScannerName('toString')).toBe(false);
@@ -21,7 +21,7 @@ describe('scanner registry', () => {
       createScanner('modle');
     } catch (error) {
       expect((error as { hint?: string }).hint).toBe(
-        'known scanners: code, secrets, configs, inventory',
+        'known scanners: code, secrets, configs, inventory, model',
       );
     }
   });

@@ -1,15 +1,15 @@
-import { registerBomCommand } from './bom-command.js';
-import type { CommandRegistrar } from './command-registrar.js';
-import { registerReportCommand } from './report-command.js';
-import { registerDetectCommand } from './detect-command.js';
 import { registerApprovalsCommand } from './approvals-command.js';
 import { registerAuditCommand } from './audit-command.js';
+import { registerBomCommand } from './bom-command.js';
+import type { CommandRegistrar } from './command-registrar.js';
+import { registerDetectCommand } from './detect-command.js';
 import { registerGatewayCommand } from './gateway-command.js';
 import { registerKeysCommand } from './keys-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerSignCommand } from './sign-command.js';
-import { registerVerifyCommand } from './verify-command.js';
 import { registerUpCommand } from './up-command.js';
+import { registerVerifyCommand } from './verify-command.js';
 import { registerVersionCommand } from './version-command.js';
 
 export type { CommandRegistrar } from './command-registrar.js';
@@ -19,18 +19,17 @@ export type { CommandRegistrar } from './command-registrar.js';
  * typed; help lists them in this order.
  */
 export const commands = {
+  up: registerUpCommand,
+  scan: registerScanCommand,
   detect: registerDetectCommand,
-  approvals: registerApprovalsCommand,
-  audit: registerAuditCommand,
   gateway: registerGatewayCommand,
   keys: registerKeysCommand,
-  scan: registerScanCommand,
-  report: registerReportCommand,
-  bom: registerBomCommand,
-  scan: registerScanCommand,
+  approvals: registerApprovalsCommand,
+  audit: registerAuditCommand,
   sign: registerSignCommand,
   verify: registerVerifyCommand,
-  up: registerUpCommand,
+  bom: registerBomCommand,
+  report: registerReportCommand,
   version: registerVersionCommand,
 } satisfies Record<string, CommandRegistrar>;
 

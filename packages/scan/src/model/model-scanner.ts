@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import type { Scanner, ScanTarget, ScannerResult } from '../scanner.js';
+import { looksLikeModelArtifact } from './model-file-filter.js';
 import { modelFindings } from './model-findings.js';
 import { MODEL_RULES } from './model-rules.js';
 import { scanModelFile, type ModelScanOptions } from './scan-model.js';
 
 /**
  * The model scanner in the `Scanner` role, for `bulwark scan` runs that
- * combine scanners: each target file is scanned as a model artifact;
- * inconclusive files become error notices as well as findings.
+ * combine scanners: each target file that looks like a model artifact
+ * (`looksLikeModelArtifact`) is scanned; inconclusive files become error
+ * notices as well as findings.
  */
 export class ModelScanner implements Scanner {
   constructor(private readonly options: ModelScanOptions = {}) {}
@@ -15,6 +17,7 @@ export class ModelScanner implements Scanner {
   async scan(target: ScanTarget): Promise<ScannerResult> {
     const reports = [];
     for (const file of target.files) {
+      if (!looksLikeModelArtifact(join(target.root, file))) continue;
       reports.push(await scanModelFile(join(target.root, file), file, this.options));
     }
     return {
