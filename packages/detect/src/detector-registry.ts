@@ -1,11 +1,18 @@
 import type { Detector } from './detector.js';
+import { PiiDetector } from './pii/pii-detector.js';
+import { SecretDetector } from './secrets/secret-detector.js';
+import { UnsafeOutputDetector } from './unsafe-output/unsafe-output-detector.js';
 
 /**
  * Every built-in detector by registry name. The CLI's `--detectors a,b` and
  * `createGuard({ detectors })` are typed against these names; an unknown name
  * is an error listing the known ones.
  */
-export const detectorRegistry = {} satisfies Record<string, () => Detector>;
+export const detectorRegistry = {
+  secrets: () => new SecretDetector(),
+  pii: () => new PiiDetector(),
+  'unsafe-output': () => new UnsafeOutputDetector(),
+} satisfies Record<string, () => Detector>;
 
 export type DetectorName = keyof typeof detectorRegistry;
 export const DETECTOR_NAMES = Object.keys(detectorRegistry) as DetectorName[];

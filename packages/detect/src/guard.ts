@@ -9,6 +9,11 @@ import type { Detector, DetectorInput } from './detector.js';
 import { DETECTOR_NAMES, detectorRegistry, type DetectorName } from './detector-registry.js';
 import type { Guard } from './guard-types.js';
 import { identityNormalized } from './identity-normalizer.js';
+import { validateJson } from './json-schema/validate-json.js';
+import type { RedactionOptions } from './redaction/redaction-options.js';
+import { createRedactor } from './redaction/redactor.js';
+import { createStreamRedactor } from './stream/stream-redactor.js';
+import { UnsafeOutputDetector } from './unsafe-output/unsafe-output-detector.js';
 
 /** Score thresholds for one message role: at/above `flag` → flag, at/above `block` → block. */
 export interface RoleThresholds {
@@ -22,6 +27,8 @@ export interface GuardOptions {
   detectors?: readonly DetectorName[];
   /** Per-role thresholds; missing roles use the defaults. */
   thresholds?: Partial<Record<MessageRole, RoleThresholds>>;
+  /** Redaction modes, tenant keys (HMAC, AES-256-GCM), vault store and TTL. */
+  redaction?: RedactionOptions;
 }
 
 const DEFAULT_THRESHOLDS: Record<MessageRole, RoleThresholds> = {
@@ -51,6 +58,8 @@ export function createGuard(options: GuardOptions = {}): Guard {
     detector: (factories[name] as () => Detector)(),
   }));
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const redactor = createRedactor(options.redaction);
+  const unsafeOutput = names.includes('unsafe-output') ? new UnsafeOutputDetector() : undefined;
 
   function check(input: GuardCheckInput): Verdict {
     const role = input.role ?? 'user';
@@ -77,9 +86,27 @@ export function createGuard(options: GuardOptions = {}): Guard {
     checkAsync: async (input) => check(input),
     markUntrusted: () => unavailable('markUntrusted'),
     canary: () => unavailable('canary'),
-    redact: () => unavailable('redact'),
-    restore: () => unavailable('restore'),
-    streamOutput: () => unavailable('streamOutput'),
-    validateJson: () => unavailable('validateJson'),
+    redact: (text, scope, role) => redactor.redact(text, scope, role),
+    restore: (text, scope) => redactor.restore(text, scope),
+    streamOutput: (scope, streamOptions = {}) =>
+      createStreamRedactor({
+        detect: redactor.detect,
+        transform: (segment, found) =>
+          streamOptions.restore
+            ? redactor.apply(segment, found, scope, (gap) => redactor.restore(gap, scope))
+            : redactor.apply(segment, found, scope),
+        // Output that attacks its renderer ends the stream when unsafe-output is enabled.
+        block: (segment) =>
+          unsafeOutput !== undefined &&
+          unsafeOutput
+            .detect({
+              text: segment,
+              role: 'output',
+              sinks: [],
+              normalized: () => identityNormalized(segment),
+            })
+            .some((d) => d.score >= thresholds.output.block),
+      }),
+    validateJson,
   };
 }

@@ -1,0 +1,71 @@
+/* eslint-disable no-useless-escape -- hyphens and slashes in character classes are escaped on purpose, for readability. */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { PiiCandidate, PiiRecognizer } from './pii-candidate.js';
+
+/**
+ * Phone numbers. A cheap linear regex finds digit runs with phone-like
+ * separators; only those go to libphonenumber-js (full metadata), which
+ * decides validity for the number's country. Hard negatives rejected before
+ * parsing: dates and times, dotted versions and IPs, numbers glued to
+ * letters or introduced by order/invoice/ID words, and bare digit runs with
+ * no phone keyword nearby.
+ */
+const CANDIDATE = /(?<![\w.+\-/])\+?\(?[0-9][0-9 ().\-]{5,22}[0-9](?![\w]|[.\-/][0-9])/g;
+const PHONE_KEYWORD =
+  /(?:phone|tel|mobile|cell|call|whatsapp|fax|contact|sms|text me|ring|dial|number)\b[^\n]{0,25}$/i;
+const NOT_PHONE_CONTEXT =
+  /(?:order|invoice|inv|ref|reference|id|no|account|acct|ticket|case|tracking|serial|sku|isbn|build|version|v|po|#)\s{0,2}[:#.\-]?\s{0,2}$/i;
+const DATE_OR_VERSION =
+  /^\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|^\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}$|^\d{1,3}(?:\.\d{1,3}){2,3}$/;
+const FALLBACK_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'ES', 'AU'];
+
+export class PhoneRecognizer implements PiiRecognizer {
+  recognize(text: string): PiiCandidate[] {
+    const found: PiiCandidate[] = [];
+    CANDIDATE.lastIndex = 0;
+    for (;;) {
+      const m = CANDIDATE.exec(text);
+      if (!m) break;
+      let raw = m[0];
+      // Keep parentheses balanced at the edges: `(415) 555-2671`, not `415) 555`.
+      if (raw.endsWith(')')) raw = raw.slice(0, -1);
+      const digits = raw.replace(/\D/g, '');
+      if (digits.length < 7 || digits.length > 15) continue;
+      if (DATE_OR_VERSION.test(raw) || /^\d{3}-\d{2}-\d{4}$/.test(raw)) continue;
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      const keyword = PHONE_KEYWORD.test(before);
+      const international = raw.startsWith('+') || /(?:^|\s)00\d/.test(raw.slice(0, 3));
+      const separated = /[ ().\-]/.test(raw);
+      if (!keyword && NOT_PHONE_CONTEXT.test(before)) continue;
+      if (!international && !separated && !keyword) continue;
+      if (!international && /^[0-9]+(?:\.[0-9]+)+$/.test(raw) && !/^\d{3}\.\d{3}\.\d{4}$/.test(raw))
+        continue;
+      const parsed = this.parse(raw, international);
+      if (!parsed) continue;
+      found.push({
+        type: 'pii.phone',
+        start: m.index,
+        end: m.index + raw.length,
+        score: keyword || international ? 0.9 : 0.8,
+        signals: [
+          'libphonenumber_valid',
+          `country_${parsed}`,
+          ...(keyword ? ['phone_keyword'] : []),
+        ],
+      });
+    }
+    return found;
+  }
+
+  private parse(raw: string, international: boolean): string | undefined {
+    if (international) {
+      const number = parsePhoneNumberFromString(raw.replace(/^00/, '+'));
+      return number?.isValid() ? (number.country ?? 'intl') : undefined;
+    }
+    for (const country of FALLBACK_COUNTRIES) {
+      const number = parsePhoneNumberFromString(raw, country);
+      if (number?.isValid()) return country;
+    }
+    return undefined;
+  }
+}
