@@ -73,7 +73,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     const detections: Detection[] = [];
     for (const { name, detector } of instances) {
       if (input.detectors && !input.detectors.includes(name)) continue;
-      detections.push(...detector.detect(detectorInput));
+      for (const detection of detector.detect(detectorInput)) detections.push(detection);
     }
     const score = detections.reduce((max, d) => Math.max(max, d.score), 0);
     const limits = thresholds[role];

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { fail, ok, type Issue, type Result } from '@bulwark/core';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 /** Largest model output `validateJson` parses. */
 export const MAX_JSON_OUTPUT = 10 * 1024 * 1024;
@@ -57,11 +58,11 @@ export function validateJson(output: string, schema: object): Result<unknown> {
     value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : 'invalid JSON';
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineColumn(text, Number(position[1])) : undefined;
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? lineColumn(text, offset) : undefined;
     return fail({
       code: 'json.parse',
-      message: `output is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`,
+      message: `output is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').slice(0, 120)}`,
       ...(where ? { line: where.line, column: where.column } : {}),
       hint: 'the model must answer with one JSON document',
     });

@@ -17,11 +17,16 @@ const NOT_PHONE_CONTEXT =
   /(?:order|invoice|inv|ref|reference|id|no|account|acct|ticket|case|tracking|serial|sku|isbn|build|version|v|po|#)\s{0,2}[:#.\-]?\s{0,2}$/i;
 const DATE_OR_VERSION =
   /^\d{4}[\-./]\d{1,2}[\-./]\d{1,2}|^\d{1,2}[\-./]\d{1,2}[\-./]\d{2,4}$|^\d{1,3}(?:\.\d{1,3}){2,3}$/;
-const FALLBACK_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'ES', 'AU'];
+/** Countries tried for numbers written without `+`: trunk-prefix `0` ones, or NANP/Spain. */
+const TRUNK_ZERO_COUNTRIES: readonly CountryCode[] = ['GB', 'DE', 'FR', 'IN', 'AU'];
+const NO_TRUNK_COUNTRIES: readonly CountryCode[] = ['US', 'ES'];
+/** Most libphonenumber parses per text: bounds time on hostile input full of digit runs. */
+export const MAX_PHONE_PARSES = 20_000;
 
 export class PhoneRecognizer implements PiiRecognizer {
   recognize(text: string): PiiCandidate[] {
     const found: PiiCandidate[] = [];
+    let budget = MAX_PHONE_PARSES;
     CANDIDATE.lastIndex = 0;
     for (;;) {
       const m = CANDIDATE.exec(text);
@@ -40,6 +45,9 @@ export class PhoneRecognizer implements PiiRecognizer {
       if (!international && !separated && !keyword) continue;
       if (!international && /^[0-9]+(?:\.[0-9]+)+$/.test(raw) && !/^\d{3}\.\d{3}\.\d{4}$/.test(raw))
         continue;
+      // At most one single-digit group (`+1 …`, `+33 1 …`): `1 2 3 4 5 6 7` is not a phone.
+      if (raw.split(/[^0-9]+/).filter((g) => g.length === 1).length > 1) continue;
+      if (--budget < 0) break;
       const parsed = this.parse(raw, international);
       if (!parsed) continue;
       found.push({
@@ -62,7 +70,10 @@ export class PhoneRecognizer implements PiiRecognizer {
       const number = parsePhoneNumberFromString(raw.replace(/^00/, '+'));
       return number?.isValid() ? (number.country ?? 'intl') : undefined;
     }
-    for (const country of FALLBACK_COUNTRIES) {
+    const countries = raw.replace(/^\(/, '').startsWith('0')
+      ? TRUNK_ZERO_COUNTRIES
+      : NO_TRUNK_COUNTRIES;
+    for (const country of countries) {
       const number = parsePhoneNumberFromString(raw, country);
       if (number?.isValid()) return country;
     }

@@ -62,10 +62,6 @@ function buildRecognizers(options: PiiOptions): PiiRecognizer[] {
   ];
 }
 
-function overlaps(a: PiiCandidate, taken: readonly PiiCandidate[]): boolean {
-  return taken.some((t) => a.start < t.end && t.start < a.end);
-}
-
 function toDetection(c: PiiCandidate): Detection {
   return {
     detector: 'pii',
@@ -83,9 +79,15 @@ function toDetection(c: PiiCandidate): Detection {
 
 function runRecognizers(recognizers: readonly PiiRecognizer[], text: string): Detection[] {
   const taken: PiiCandidate[] = [];
+  // One mark per character already claimed: overlap checks cost the span length, not the count.
+  const claimed = new Uint8Array(text.length);
   for (const recognizer of recognizers) {
     for (const candidate of recognizer.recognize(text)) {
-      if (!overlaps(candidate, taken)) taken.push(candidate);
+      let free = true;
+      for (let i = candidate.start; i < candidate.end && free; i++) if (claimed[i]) free = false;
+      if (!free) continue;
+      claimed.fill(1, candidate.start, candidate.end);
+      taken.push(candidate);
     }
   }
   return taken.sort((a, b) => a.start - b.start).map(toDetection);

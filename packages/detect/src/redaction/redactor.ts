@@ -6,7 +6,7 @@ import { detectSecrets } from '../secrets/secret-detector.js';
 import { createStreamRedactor } from '../stream/stream-redactor.js';
 import { InMemoryVaultStore } from '../vault/in-memory-vault-store.js';
 import { createKeyring, keyedHash, openValue, sealValue } from '../vault/tenant-keys.js';
-import { placeholderLabel, placeholderPattern } from './placeholder-labels.js';
+import { placeholderLabel, placeholderPattern, splitBrackets } from './placeholder-labels.js';
 import type { RedactionMode, RedactionOptions } from './redaction-options.js';
 
 /** Standalone redaction API (also behind `guard.redact`/`restore`/`streamOutput`). */
@@ -115,14 +115,24 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     const keys = keyring(scope.tenant);
     return text.replace(
       restorePattern,
-      (whole, open: string, label: string, num: string, close: string) => {
+      (
+        whole,
+        open: string,
+        spaceBefore: string,
+        label: string,
+        num: string,
+        spaceAfter: string,
+        close: string,
+      ) => {
         const canonical = `<${label.toUpperCase().replace(/[ \-]/g, '_')}_${Number(num)}>`;
         const entry = vault.get(scope, canonical);
         if (!entry?.sealed) return whole;
         const value = openValue(keys, scope, canonical, entry.sealed);
         if (value === undefined) return whole;
-        // Brackets beyond the placeholder's own belong to the surrounding text.
-        return value + close.slice(Math.min(open.length, close.length));
+        const { keepOpen, keepClose } = splitBrackets(open, close);
+        const before = open.length > keepOpen.length ? keepOpen : keepOpen + spaceBefore;
+        const after = close.length > keepClose.length ? keepClose : spaceAfter + keepClose;
+        return before + value + after;
       },
     );
   }

@@ -13,7 +13,7 @@ const DOCUMENTED_EXAMPLES = new Set([
 ]);
 
 const PLACEHOLDER_WORDS =
-  /example|placeholder|your[_-]?|changeme|change[_-]me|redacted|insert[_-]|replace[_-]?me|dummy|xxxx|\*\*\*|\.\.\.|<|>|\{\{|\}\}|\$\{/i;
+  /example|placeholder|your[_-]|changeme|change[_-]me|redacted|insert[_-]|replace[_-]?me|dummy|x{6}|\*\*\*|\.\.\.|<|>|\{\{|\}\}|\$\{/i;
 
 /** Words that are never a real password or key on their own. */
 const NON_SECRET_VALUES = new Set([

@@ -60,7 +60,7 @@ const NOT_A_CREDENTIAL_KEY =
 
 const SEPARATOR = /["'\]]?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}/y;
 const QUOTED = /(["'`])([^"'`\r\n\\]{1,256})\1/y;
-const UNQUOTED = /([^\s"'`,;)}\]<>&]{1,256})/y;
+const UNQUOTED = /([^\s"'`,;)}\]<>]{1,256})/y;
 
 const TYPE_WORDS =
   /^(?:string|number|boolean|bool|any|unknown|str|int|bytes|object|void|never|this|self|new|function|return|const|let|var|await|null|true|false|none|nil|undefined)$/i;
@@ -110,6 +110,9 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
       const u = UNQUOTED.exec(text);
       if (!u) continue;
       value = u[1] ?? '';
+      // In a query string the next `&name=` ends the value.
+      const next = /&[A-Za-z_][\w-]{0,40}=/.exec(value);
+      if (next) value = value.slice(0, next.index);
       start = valueAt;
     }
     if (!acceptValue(key, value, quoted, text, keyStart, sep[0])) continue;
@@ -121,6 +124,8 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
       score: ruleId === 'secret.generic_secret' ? 0.75 : 0.85,
       signals: ['keyword_assignment', quoted ? 'quoted_value' : 'bare_value'],
     });
+    // A value never holds the next assignment's key: continue after it.
+    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + value.length);
   }
 }
 
@@ -141,7 +146,9 @@ function acceptValue(
   if (!quoted) {
     // Member access and calls are code, not values: `user.password`, `getToken()`.
     if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
-    const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+    // Bounded look-back: never scan further than 200 characters for the line start.
+    const windowStart = Math.max(0, keyStart - 200);
+    const lineStart = windowStart + text.slice(windowStart, keyStart).lastIndexOf('\n') + 1;
     const atLineStart = /^[\s\-#>]*(?:export\s+|set\s+)?["']?$/.test(
       text.slice(lineStart, keyStart),
     );

@@ -210,7 +210,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     'critical',
     ['+ast'],
     `[A-Za-z0-9+/]{76}\\+ASt[A-Za-z0-9+/]{5}[AQgw]==`,
-    { head: B64, tail: B64 },
+    { head: 'A-Za-z0-9+/', tail: B64 },
   ),
   prefixed(
     'azure_cosmosdb_key',
@@ -218,7 +218,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     'critical',
     ['acdb'],
     `[A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==`,
-    { head: B64, tail: B64 },
+    { head: 'A-Za-z0-9+/', tail: B64 },
   ),
   prefixed(
     'azure_apim_key',
@@ -226,7 +226,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     'high',
     ['apim'],
     `[A-Za-z0-9+/]{76}APIM[A-Za-z0-9+/]{5}[AQgw]==`,
-    { head: B64, tail: B64 },
+    { head: 'A-Za-z0-9+/', tail: B64 },
   ),
   prefixed(
     'azure_function_key',
@@ -234,7 +234,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     'high',
     ['azfu'],
     '[A-Za-z0-9_\\-]{44}AzFu[A-Za-z0-9_\\-]{5}[AQgw]==',
-    { head: `${DASH}=`, tail: `${DASH}=` },
+    { head: DASH, tail: `${DASH}=` },
   ),
   prefixed(
     'azure_search_key',
@@ -249,7 +249,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     'high',
     ['+aeh', '+asb', '+arm'],
     `[A-Za-z0-9+/]{33}\\+A(?:Eh|Sb|Rm)[A-Za-z0-9+/]{5}[AQgw]=`,
-    { head: B64, tail: B64 },
+    { head: 'A-Za-z0-9+/', tail: B64 },
   ),
   prefixed(
     'azure_container_registry_key',
@@ -257,7 +257,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     'high',
     ['+acr'],
     `[A-Za-z0-9+/]{42}\\+ACR[A-D][A-Za-z0-9+/]{5}`,
-    { head: B64, tail: B64 },
+    { head: 'A-Za-z0-9+/', tail: B64 },
   ),
   prefixed(
     'digitalocean_pat',

@@ -13,6 +13,7 @@ const MAX_BLOCK = 65_536;
 export function findPrivateKeyBlocks(text: string): SecretCandidate[] {
   const found: SecretCandidate[] = [];
   let from = 0;
+  let nextEnd = -2;
   for (;;) {
     const at = text.indexOf('-----BEGIN ', from);
     if (at < 0) break;
@@ -21,7 +22,11 @@ export function findPrivateKeyBlocks(text: string): SecretCandidate[] {
     const header = HEADER.exec(text);
     if (!header) continue;
     const footer = `-----END ${header[1] ?? ''}PRIVATE KEY${header[2] ?? ''}-----`;
-    const endAt = text.indexOf(footer, at + header[0].length);
+    // The next END line is found once and reused, so hostile input with many
+    // BEGIN lines and no END stays linear.
+    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < at)) nextEnd = text.indexOf('-----END ', at);
+    const endAt =
+      nextEnd >= 0 && text.startsWith(footer, nextEnd) && nextEnd - at <= MAX_BLOCK ? nextEnd : -1;
     let end: number;
     if (endAt >= 0 && endAt - at <= MAX_BLOCK) {
       end = endAt + footer.length;

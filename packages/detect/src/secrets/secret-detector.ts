@@ -25,6 +25,32 @@ export const SECRET_RULES: readonly SecretRuleInfo[] = [
 
 const INFO_BY_ID = new Map(SECRET_RULES.map((rule) => [rule.id, rule]));
 
+/**
+ * Keyword pre-filter: one pass of a literal alternation over the lower-cased
+ * text finds which rule keywords occur; a keyword found at a position also
+ * counts every shorter keyword that is its prefix (`sk-ant-api` → `sk`).
+ */
+const KEYWORDS = [...new Set(REGEX_RULES.flatMap((rule) => rule.keywords))].sort(
+  (a, b) => b.length - a.length,
+);
+const KEYWORD_SCAN = new RegExp(
+  KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
+  'g',
+);
+const PREFIXES_OF = new Map(KEYWORDS.map((k) => [k, KEYWORDS.filter((o) => k.startsWith(o))]));
+
+function presentKeywords(lower: string): Set<string> {
+  const present = new Set<string>();
+  KEYWORD_SCAN.lastIndex = 0;
+  for (;;) {
+    const match = KEYWORD_SCAN.exec(lower);
+    if (!match) break;
+    for (const k of PREFIXES_OF.get(match[0]) ?? []) present.add(k);
+    KEYWORD_SCAN.lastIndex = match.index + 1;
+  }
+  return present;
+}
+
 function runRegexRule(rule: SecretRule, text: string, found: SecretCandidate[]): void {
   rule.pattern.lastIndex = 0;
   for (;;) {
@@ -97,12 +123,15 @@ function toDetection(c: SecretCandidate): Detection {
 export function detectSecrets(text: string): Detection[] {
   const lower = text.toLowerCase();
   const found: SecretCandidate[] = [];
+  const present = presentKeywords(lower);
   for (const rule of REGEX_RULES) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+    if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
     runRegexRule(rule, text, found);
   }
-  if (text.includes('-----BEGIN ')) found.push(...findPrivateKeyBlocks(text));
-  found.push(...findGenericCredentials(text, lower));
+  if (text.includes('-----BEGIN ')) {
+    for (const c of findPrivateKeyBlocks(text)) found.push(c);
+  }
+  for (const c of findGenericCredentials(text, lower)) found.push(c);
   return mergeCandidates(found).map(toDetection);
 }
 

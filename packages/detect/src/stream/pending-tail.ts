@@ -30,11 +30,10 @@ export function pendingStart(buffer: string): number {
   );
   hold = Math.min(hold, offset + lastSpace + 1);
   const begin = buffer.lastIndexOf('-----BEGIN');
-  if (
-    begin >= 0 &&
-    buffer.indexOf('-----END', begin) < 0 &&
-    buffer.length - begin <= MAX_KEY_HOLD
-  ) {
+  const endAt = begin < 0 ? -1 : buffer.indexOf('-----END', begin);
+  // The block is closed only once its END line is complete (`-----END … KEY-----`).
+  const closed = endAt >= 0 && buffer.indexOf('-----', endAt + 8) >= 0;
+  if (begin >= 0 && !closed && buffer.length - begin <= MAX_KEY_HOLD) {
     hold = Math.min(hold, begin);
   }
   // Keyword and number tails only ever concern the last line.
@@ -44,6 +43,5 @@ export function pendingStart(buffer: string): number {
   if (keyword) hold = Math.min(hold, lineOffset + keyword.index);
   const number = NUMBER_TAIL.exec(lastLine);
   if (number) hold = Math.min(hold, lineOffset + number.index);
-  // `-----BEGIN` split across chunks: hold a trailing run of dashes.
   return Math.max(0, hold);
 }

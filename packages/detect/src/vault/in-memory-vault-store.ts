@@ -34,7 +34,8 @@ export class InMemoryVaultStore implements VaultStore {
         byPlaceholder: new Map(),
         byFingerprint: new Map(),
         counters: new Map(),
-        expiresAt: 0,
+        // Counters live at least a minute even before the first entry is stored.
+        expiresAt: this.now() + 60_000,
       };
       this.conversations.set(key, conversation);
     }
