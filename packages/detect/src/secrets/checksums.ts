@@ -108,13 +108,11 @@ export function isJwtStructure(token: string): boolean {
   if (parts.length !== 3 || token.length > 16_384) return false;
   const header = decodeBase64UrlJson(parts[0] as string);
   const payload = decodeBase64UrlJson(parts[1] as string);
-  return (
-    typeof header === 'object' &&
-    header !== null &&
-    'alg' in header &&
-    typeof payload === 'object' &&
-    payload !== null
-  );
+  if (typeof header !== 'object' || header === null || !('alg' in header)) return false;
+  if (typeof payload !== 'object' || payload === null) return false;
+  // The jwt.io documentation example (sub 1234567890, "John Doe") is not a secret.
+  const claims = payload as Record<string, unknown>;
+  return !(claims.sub === '1234567890' && claims.name === 'John Doe');
 }
 
 /** Discord bot token: the first segment is base64 of a numeric snowflake user id. */

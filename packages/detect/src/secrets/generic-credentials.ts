@@ -52,7 +52,7 @@ function findAuthorizationValues(text: string, lower: string, found: SecretCandi
 
 /** Key names (lower case) that hold a credential. */
 const KEY_WORD =
-  /pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?/g;
+  /pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?/g;
 
 /** Key names that contain a keyword but hold something else. */
 const NOT_A_CREDENTIAL_KEY =
@@ -143,22 +143,38 @@ function acceptValue(
     return false;
   if (/^\d+(?:\.\d+)?$/.test(value)) return false;
   const password = /pass|pwd/.test(key);
+  if (/^[/~=>]/.test(value) || value.includes('\\')) return false;
   if (!quoted) {
     // Member access and calls are code, not values: `user.password`, `getToken()`.
     if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
-    // Bounded look-back: never scan further than 200 characters for the line start.
-    const windowStart = Math.max(0, keyStart - 200);
-    const lineStart = windowStart + text.slice(windowStart, keyStart).lastIndexOf('\n') + 1;
-    const atLineStart = /^[\s\-#>]*(?:export\s+|set\s+)?["']?$/.test(
-      text.slice(lineStart, keyStart),
-    );
-    const plainWord = /^[A-Za-z_]+$/.test(value);
-    if (plainWord && !(atLineStart && value.length >= 8)) return false;
-    if (!atLineStart && separator.includes(' ') && separator.trim() === '=' && !password)
-      return false;
+    // A bare identifier is code (`token = nextToken;`, `password: BinaryLike,`) unless the
+    // line is a .env/properties assignment `KEY=value` with nothing after the value.
+    if (/^[A-Za-z_$][\w$]*$/.test(value)) {
+      const lineStart = Math.max(0, keyStart - 200);
+      const before = text.slice(lineStart, keyStart);
+      const prefix = before.slice(before.lastIndexOf('\n') + 1);
+      const envStyle =
+        /^[\s]*(?:export\s+|set\s+)?$/.test(prefix) &&
+        separator === '=' &&
+        /^(?:\r?\n|$)/.test(
+          text
+            .slice(keyStart)
+            .replace(/^[^=]*=/, '')
+            .slice(value.length, value.length + 2),
+        );
+      if (!envStyle || value.length < 8) return false;
+    }
   }
-  if (password) return characterClasses(value) >= 1 && shannonEntropy(value) >= 2.2;
-  return value.length >= 16 && characterClasses(value) >= 2 && shannonEntropy(value) >= 3.2;
+  if (password) return characterClasses(value) >= 2 && shannonEntropy(value) >= 2.2;
+  // Tokens and keys are random: long, mixed, with digits (code words such as
+  // `?InterpolationInTemplate` or `isNotCommentToken` have none).
+  return (
+    value.length >= 16 &&
+    /^[\x21-\x7e]+$/.test(value) &&
+    /[0-9]/.test(value) &&
+    characterClasses(value) >= 2 &&
+    shannonEntropy(value) >= 3.2
+  );
 }
 
 const URL_CREDENTIALS =
@@ -183,6 +199,9 @@ function findUrlCredentials(text: string, found: SecretCandidate[]): void {
     if (!match) continue;
     const password = decodeURIComponentSafe(match[3] ?? '');
     if (password.length < 3 || isPlaceholderSecret(password)) continue;
+    // Short single-class values are documentation fillers (`foo:bar@`, `abc:xyz@`).
+    if (password.length < 8 && characterClasses(password) < 2) continue;
+    if (password.includes('\\')) continue;
     if (/^\$|^%\(|^\{/.test(password) || /^(?:pass|pwd|passw0rd|user|username)$/i.test(password))
       continue;
     found.push({
