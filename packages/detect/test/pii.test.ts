@@ -49,6 +49,8 @@ describe('detectPii', () => {
     expect(detectPii('call me on +1 212-555-0187')[0]?.type).toBe('pii.phone');
     expect(detectPii('phone: 2125550187')[0]?.type).toBe('pii.phone');
     expect(detectPii('reference 2125550187')).toEqual([]);
+    expect(detectPii('Call (555) 123-4567')[0]?.type).toBe('pii.phone');
+    expect(detectPii('ticket 123-456-7890')).toEqual([]);
     expect(detectPii('+1 012-345-6789 is not a valid number')).toEqual([]);
   });
 

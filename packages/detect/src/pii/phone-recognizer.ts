@@ -20,6 +20,7 @@ const DATE_OR_VERSION =
 /** Countries tried for numbers written without `+`: trunk-prefix `0` ones, or NANP/Spain. */
 const TRUNK_ZERO_COUNTRIES: readonly CountryCode[] = ['GB', 'DE', 'FR', 'IN', 'AU'];
 const NO_TRUNK_COUNTRIES: readonly CountryCode[] = ['US', 'ES'];
+const NANP_LAYOUT = /^(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[\-.])[0-9]{3}[\-.][0-9]{4}$/;
 /** Most libphonenumber parses per text: bounds time on hostile input full of digit runs. */
 export const MAX_PHONE_PARSES = 20_000;
 
@@ -76,6 +77,12 @@ export class PhoneRecognizer implements PiiRecognizer {
     for (const country of countries) {
       const number = parsePhoneNumberFromString(raw, country);
       if (number?.isValid()) return country;
+    }
+    // Canonical NANP layout (`(555) 123-4567`, `555-123-4567`): possible-length numbers in
+    // fictional/unassigned ranges are still phone numbers to a reader.
+    if (NANP_LAYOUT.test(raw)) {
+      const number = parsePhoneNumberFromString(raw, 'US');
+      if (number?.isPossible()) return 'US';
     }
     return undefined;
   }

@@ -52,11 +52,11 @@ function findAuthorizationValues(text: string, lower: string, found: SecretCandi
 
 /** Key names (lower case) that hold a credential. */
 const KEY_WORD =
-  /pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?/g;
+  /pass(?:word|wd|phrase)|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|account[_-]?key|sharedaccesskey|private[_-]?key|auth[_-]?key|credentials?/g;
 
 /** Key names that contain a keyword but hold something else. */
 const NOT_A_CREDENTIAL_KEY =
-  /hash|salt|digest|length|len$|minimum|min_|_min|max|policy|field|label|placeholder|prompt|input|type|name|regex|pattern|url|uri|path|file|dir|reset|confirm|hint|forgot|strength|expir|ttl|timeout|count|size|enabled|required|valid|mode|header|param|prefix|suffix|format|encod|algorithm|endpoint|limit|version|kind|class|style|icon|tokeni[sz]|tokens|bypass|passport|passive|passthrough|compass|passage|passed|passes|passing|secretary|ref$|_id$|id$|location|provider|manager|factory|handler|reader|loader|generator|cache|count|usage|rotation|storage/;
+  /#i[sz]|#s$|#s[_\-]|#less|hash|salt|digest|length|len$|minimum|min_|_min|max|policy|field|label|placeholder|prompt|input|type|name|regex|pattern|url|uri|path|file|dir|reset|confirm|hint|forgot|strength|expir|ttl|timeout|count|size|enabled|required|valid|mode|header|param|prefix|suffix|format|encod|algorithm|endpoint|limit|version|kind|class|style|icon|tokeni[sz]|tokens|bypass|passport|passive|passthrough|compass|passage|passed|passes|passing|secretary|ref$|_id$|id$|location|provider|manager|factory|handler|reader|loader|generator|cache|count|usage|rotation|storage/;
 
 const SEPARATOR = /["'\]]?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}/y;
 const QUOTED = /(["'`])([^"'`\r\n\\]{1,256})\1/y;
@@ -91,7 +91,9 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
       keyEnd++;
     KEY_WORD.lastIndex = keyEnd;
     const key = lower.slice(keyStart, keyEnd);
-    if (NOT_A_CREDENTIAL_KEY.test(key)) continue;
+    // Judge the key by the words around the keyword (`accountkey` is not a "count").
+    const around = `${lower.slice(keyStart, i)}#${lower.slice(i + kw[0].length, keyEnd)}`;
+    if (NOT_A_CREDENTIAL_KEY.test(around)) continue;
     SEPARATOR.lastIndex = keyEnd;
     const sep = SEPARATOR.exec(text);
     if (!sep) continue;

@@ -529,6 +529,14 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     { tail: `${DASH}+/` },
   ),
   prefixed(
+    'discord_webhook_url',
+    'Discord webhook URL',
+    'high',
+    ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
+    'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,80}',
+    { tail: DASH },
+  ),
+  prefixed(
     'discord_bot_token',
     'Discord bot token',
     'high',

@@ -133,6 +133,8 @@ export function tokenFactories(random: () => number): Record<string, () => strin
       `xoxs-${r('0123456789', 10)}-${r('0123456789', 10)}-${r(HEX, 32)}`,
     'secret.slack_webhook_url': () =>
       `https://hooks.slack.com/services/T${r(UPPER_NUM, 8)}/B${r(UPPER_NUM, 10)}/${r(ALNUM, 24)}`,
+    'secret.discord_webhook_url': () =>
+      `https://discord.com/api/webhooks/${r('123456789', 1)}${r('0123456789', 17)}/${urlsafeEnd(68)}`,
     'secret.discord_bot_token': () =>
       `${Buffer.from(String(100000000000000000 + Math.floor(random() * 8e17)))
         .toString('base64')
