@@ -58,6 +58,20 @@ describe('UnsafeOutputDetector', () => {
     expect(d?.refs).toEqual(['LLM05:2025', 'CWE-1426']);
   });
 
+  it('only inspects model output', () => {
+    const detector = new UnsafeOutputDetector();
+    const text = 'How do I escape <script>alert(1)</script> in templates?';
+    expect(
+      detector.detect({
+        text,
+        role: 'user',
+        sinks: [],
+        normalized: () => identityNormalized(text),
+      }),
+    ).toEqual([]);
+    expect(detect(text)[0]?.type).toBe('unsafe_output.script_tag');
+  });
+
   it('looks for SQL and shell payloads only when the sink says so', () => {
     const sql = "name = '' OR '1'='1'; DROP TABLE users; --";
     expect(detect(sql)).toEqual([]);

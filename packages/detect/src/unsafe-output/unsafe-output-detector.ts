@@ -93,6 +93,8 @@ export class UnsafeOutputDetector implements Detector {
   }
 
   detect(input: DetectorInput): Detection[] {
+    // Only model output is rendered or executed downstream; prompts asking about `<script>` are fine.
+    if (input.role !== 'output') return [];
     const text = input.text;
     const found: Detection[] = [];
     if (text.includes('](') || text.includes(']:')) this.markdown(text, found);

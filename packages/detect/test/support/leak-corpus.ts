@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { base62, bech32Checksum, crc32 } from '../../src/secrets/checksums.js';
-import { dniLetter, passesLuhn, passesVerhoeff } from '../../src/pii/checksums.js';
+import { dniLetter, isValidSteuerId, passesLuhn, passesVerhoeff } from '../../src/pii/checksums.js';
 
 /**
  * Builds labelled secrets/PII samples from code: valid tokens made by our own
@@ -343,6 +343,17 @@ export function piiSamples(seed: number, perType: number): LabelledSample[] {
       const n = 10000000 + Math.floor(random() * 89999999);
       return `${n}${dniLetter(n)}`;
     },
+  };
+  makers['pii.de_steuer_id'] = () => {
+    // Ten digits with exactly one repeated (twice, not adjacent three), first not 0, then the check digit.
+    for (;;) {
+      const pool = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].sort(() => random() - 0.5).slice(0, 9);
+      pool.push(pool[Math.floor(random() * 9)] as number);
+      pool.sort(() => random() - 0.5);
+      const head = pool.join('');
+      if (head.startsWith('0')) continue;
+      for (let d = 0; d < 10; d++) if (isValidSteuerId(head + d)) return head + d;
+    }
   };
   const sentences = [
     (v: string) => `Please contact me at ${v} tomorrow.`,
