@@ -122,6 +122,7 @@ describe('detectSecrets', () => {
         'mysql://root:Pa55word-xyz@10.1.2.3:3306',
       ],
       ['api_key = "q8Zr4Tx1Lw9Pm2Vn6Bc3Jd5K"', 'secret.generic_secret', 'q8Zr4Tx1Lw9Pm2Vn6Bc3Jd5K'],
+      ['FYI my password is: Sup3rS3cret!.', 'secret.password_assignment', 'Sup3rS3cret!'],
       [
         'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz==;EndpointSuffix=core.windows.net',
         'secret.generic_secret',

@@ -59,6 +59,8 @@ const NOT_A_CREDENTIAL_KEY =
   /#i[sz]|#s$|#s[_\-]|#less|hash|salt|digest|length|len$|minimum|min_|_min|max|policy|field|label|placeholder|prompt|input|type|name|regex|pattern|url|uri|path|file|dir|reset|confirm|hint|forgot|strength|expir|ttl|timeout|count|size|enabled|required|valid|mode|header|param|prefix|suffix|format|encod|algorithm|endpoint|limit|version|kind|class|style|icon|tokeni[sz]|tokens|bypass|passport|passive|passthrough|compass|passage|passed|passes|passing|secretary|ref$|_id$|id$|location|provider|manager|factory|handler|reader|loader|generator|cache|count|usage|rotation|storage/;
 
 const SEPARATOR = /["'\]]?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}/y;
+/** Prose: `my password is: Sup3r!`, `the secret was q8Z…` (password-like and secret keys only). */
+const PROSE_SEPARATOR = /[ \t]{1,3}(?:is|was)[ \t]{0,3}:?[ \t]{1,3}/y;
 const QUOTED = /(["'`])([^"'`\r\n\\]{1,256})\1/y;
 const UNQUOTED = /([^\s"'`,;)}\]<>]{1,256})/y;
 
@@ -95,7 +97,13 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
     const around = `${lower.slice(keyStart, i)}#${lower.slice(i + kw[0].length, keyEnd)}`;
     if (NOT_A_CREDENTIAL_KEY.test(around)) continue;
     SEPARATOR.lastIndex = keyEnd;
-    const sep = SEPARATOR.exec(text);
+    let sep = SEPARATOR.exec(text);
+    let prose = false;
+    if (!sep && /pass|pwd|secret/.test(key)) {
+      PROSE_SEPARATOR.lastIndex = keyEnd;
+      sep = PROSE_SEPARATOR.exec(text);
+      prose = sep !== null;
+    }
     if (!sep) continue;
     const valueAt = keyEnd + sep[0].length;
     let value: string;
@@ -115,9 +123,15 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
       // In a query string the next `&name=` ends the value.
       const next = /&[A-Za-z_][\w-]{0,40}=/.exec(value);
       if (next) value = value.slice(0, next.index);
+      // End of a sentence is not part of the value.
+      if (prose) value = value.replace(/[.!?]$/, '');
       start = valueAt;
     }
-    if (!acceptValue(key, value, quoted, text, keyStart, sep[0])) continue;
+    if (
+      prose ? !acceptProseValue(value) : !acceptValue(key, value, quoted, text, keyStart, sep[0])
+    ) {
+      continue;
+    }
     const ruleId = classifyAssignment(key, value) ?? 'secret.generic_secret';
     found.push({
       ruleId,
@@ -129,6 +143,12 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
     // A value never holds the next assignment's key: continue after it.
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + value.length);
   }
+}
+
+/** A value named in prose must look like a password: two character classes, one of them a digit or symbol. */
+function acceptProseValue(value: string): boolean {
+  if (value.length < 6 || isPlaceholderSecret(value) || TYPE_WORDS.test(value)) return false;
+  return characterClasses(value) >= 2 && /[^A-Za-z]/.test(value) && shannonEntropy(value) >= 2.2;
 }
 
 function acceptValue(

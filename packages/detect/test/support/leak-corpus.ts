@@ -272,6 +272,8 @@ export const SECRET_HARD_NEGATIVES: readonly string[] = [
   `ghp_${'a'.repeat(30)}000000 is not a real token`,
   'ghp_abcdefghijABCDEFGHIJ0123456789zzzzzz fails its checksum',
   'Set the password field in the form and press submit.',
+  'The password is incorrect, please try again.',
+  'Your secret is safe with us.',
   'postgres://user:password@localhost:5432/db',
   'postgres://user:${DB_PASSWORD}@localhost/db',
   '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
