@@ -13,6 +13,12 @@ import type { Guard } from './guard-types.js';
 import { normalizeText } from './normalize/normalize-text.js';
 import { runPlugins, type GuardPlugin } from './plugins/guard-plugin.js';
 import { markUntrusted, type SpotlightOptions } from './spotlight/mark-untrusted.js';
+import { identityNormalized } from './identity-normalizer.js';
+import { validateJson } from './json-schema/validate-json.js';
+import type { RedactionOptions } from './redaction/redaction-options.js';
+import { createRedactor } from './redaction/redactor.js';
+import { createStreamRedactor } from './stream/stream-redactor.js';
+import { UnsafeOutputDetector } from './unsafe-output/unsafe-output-detector.js';
 
 /** Score thresholds for one message role: at/above `flag` → flag, at/above `block` → block. */
 export interface RoleThresholds {
@@ -36,6 +42,8 @@ export interface GuardOptions {
   spotlight?: SpotlightOptions;
   /** Optional plug-ins (ONNX classifier, LLM judge) run by `checkAsync` only. */
   plugins?: readonly GuardPlugin[];
+  /** Redaction modes, tenant keys (HMAC, AES-256-GCM), vault store and TTL. */
+  redaction?: RedactionOptions;
 }
 
 /** Settings for one detector; see `GuardOptions.detectorSettings`. */
@@ -75,6 +83,8 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const settings = options.detectorSettings ?? {};
   const plugins = options.plugins ?? [];
+  const redactor = createRedactor(options.redaction);
+  const unsafeOutput = names.includes('unsafe-output') ? new UnsafeOutputDetector() : undefined;
 
   function actionFor(detection: Detection, role: MessageRole): GuardAction {
     const own = settings[detection.detector];
@@ -139,5 +149,30 @@ export function createGuard(options: GuardOptions = {}): Guard {
     restore: () => unavailable('restore'),
     streamOutput: () => unavailable('streamOutput'),
     validateJson: () => unavailable('validateJson'),
+    checkAsync: async (input) => check(input),
+    markUntrusted: () => unavailable('markUntrusted'),
+    canary: () => unavailable('canary'),
+    redact: (text, scope, role) => redactor.redact(text, scope, role),
+    restore: (text, scope) => redactor.restore(text, scope),
+    streamOutput: (scope, streamOptions = {}) =>
+      createStreamRedactor({
+        detect: redactor.detect,
+        transform: (segment, found) =>
+          streamOptions.restore
+            ? redactor.apply(segment, found, scope, (gap) => redactor.restore(gap, scope))
+            : redactor.apply(segment, found, scope),
+        // Output that attacks its renderer ends the stream when unsafe-output is enabled.
+        block: (segment) =>
+          unsafeOutput !== undefined &&
+          unsafeOutput
+            .detect({
+              text: segment,
+              role: 'output',
+              sinks: [],
+              normalized: () => identityNormalized(segment),
+            })
+            .some((d) => d.score >= thresholds.output.block),
+      }),
+    validateJson,
   };
 }
