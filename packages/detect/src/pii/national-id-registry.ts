@@ -71,6 +71,17 @@ export const NATIONAL_ID_RECOGNIZERS = {
       'pii.es_dni',
       ES_DNI,
       (m) => {
+        // Memory sizes in logs (`68003292K->4989K(8132K)`) are not IDs.
+        const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 2);
+        const before = m.input.slice(Math.max(0, m.index - 2), m.index);
+        if (
+          after === '->' ||
+          after.startsWith('(') ||
+          after.startsWith(')') ||
+          before === '->' ||
+          before.endsWith('(')
+        )
+          return false;
         const prefix = m[1] ?? '';
         const digits = m[2] ?? '';
         if (prefix === '' ? digits.length !== 8 : digits.length !== 7) return false;

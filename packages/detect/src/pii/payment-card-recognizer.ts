@@ -62,6 +62,9 @@ export class PaymentCardRecognizer implements PiiRecognizer {
       const raw = match[0];
       const separators = new Set(raw.replace(/\d/g, ''));
       if (separators.size > 1) continue;
+      // Printed PANs group 4-4-4-4, 4-6-5, 4-6-4…: no short groups (`4 4 2 3 …` is a list).
+      if (separators.size === 1 && raw.split(/[ \-]/).some((g) => g.length < 3 || g.length > 7))
+        continue;
       const pan = raw.replace(/[ \-]/g, '');
       const network = cardNetwork(pan);
       if (!network || !passesLuhn(pan)) continue;

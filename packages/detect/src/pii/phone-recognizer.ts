@@ -47,7 +47,11 @@ export class PhoneRecognizer implements PiiRecognizer {
       if (!international && /^[0-9]+(?:\.[0-9]+)+$/.test(raw) && !/^\d{3}\.\d{3}\.\d{4}$/.test(raw))
         continue;
       // At most one single-digit group (`+1 …`, `+33 1 …`): `1 2 3 4 5 6 7` is not a phone.
-      if (raw.split(/[^0-9]+/).filter((g) => g.length === 1).length > 1) continue;
+      const groups = raw.split(/[^0-9]+/).filter((g) => g.length > 0);
+      if (groups.filter((g) => g.length === 1).length > 1) continue;
+      // Without a country code, lists of small numbers (`35 2 5 9 29 32`) and table cells are not phones.
+      if (!international && groups.filter((g) => g.length <= 2).length > 1) continue;
+      if (/ {2}|\t/.test(raw) || (raw.includes('.') && raw.includes(' '))) continue;
       if (--budget < 0) break;
       const parsed = this.parse(raw, international);
       if (!parsed) continue;

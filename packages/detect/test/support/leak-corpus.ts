@@ -393,4 +393,8 @@ export const PII_HARD_NEGATIVES: readonly string[] = [
   'C++ uses std::vector and a::b; MAC 00:1A:2B:3C:4D:5E.',
   'Ticket #4155552671 was closed.',
   'Score 999.999.999.999 is not an address.',
+  'Answers: 4 4 2 3 3 2 3 3 3 4 4 4 7 7 6 7 are the labels.',
+  'Draws: 35 2 5 9 29 32 9 15 27 41 44 8 17 21 23 47 7 16 36 42 43',
+  'S   3      0            113803  53.1000  C123',
+  'GC: [PSYoungGen: 25027062K->3360979K(24336896K)] 72556451K->5',
 ];
