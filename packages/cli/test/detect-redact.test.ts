@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactForCli } from '../src/commands/detect-redact.js';
+import { runBulwark } from './run-bulwark.js';
 
 describe('redactForCli', () => {
   it('masks secrets and pseudonymises PII by default', () => {
@@ -21,5 +22,26 @@ describe('redactForCli', () => {
     expect(() => redactForCli('x', { modes: { pii: 'shred' } })).toThrow(
       /Unknown redaction mode "shred"/,
     );
+  });
+});
+
+describe('bulwark detect --redact (binary)', () => {
+  it('prints redacted stdin with per-type modes', () => {
+    const run = runBulwark(['detect', '--redact', '--redact-mode', 'pii.email=mask'], {
+      input: 'token: password=Winter2026! contact ann@example.com\n',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\[REDACTED:secret\.[a-z_]+\]/);
+    expect(run.stdout).toContain('contact [REDACTED:pii.email]\n');
+    expect(run.stdout).not.toContain('Winter2026');
+  });
+
+  it('rejects malformed modes and --redact with --input', () => {
+    const bad = runBulwark(['detect', '--redact', '--redact-mode', 'email'], { input: 'x' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Invalid --redact-mode "email"/);
+    const batch = runBulwark(['detect', '--redact', '--input', 'rows.jsonl']);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toMatch(/--redact works on one text/);
   });
 });

@@ -11,6 +11,8 @@ const files: Record<string, string> = {
     'import os\nfrom openai import OpenAI\nclient = OpenAI(timeout=5)\nr = client.chat.completions.create(model="gpt-4o", messages=[], max_tokens=5)\nos.system(r.choices[0].message.content)\n',
   '.cursor/mcp.json': '{ "mcpServers": { "remote": { "url": "http://mcp.example.com/sse" } } }',
   'requirements.txt': 'openai==1.0.0\n',
+  // A planted credential: the repo scanner uses the guard's own secret detectors.
+  'config/settings.py': 'DB_URL = "postgres://app:S3cr3tPassw0rd!x@db.internal:5432/app"\n',
 };
 for (const [path, content] of Object.entries(files)) {
   mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -32,6 +34,8 @@ describe('bulwark scan', () => {
     const rules = report.findings.map((f) => f.ruleId);
     expect(rules).toContain('ai.output.shell');
     expect(rules).toContain('mcp.plain-http');
+    expect(rules.some((rule) => rule.startsWith('secret.'))).toBe(true);
+    expect(run.stdout).not.toContain('S3cr3tPassw0rd');
     expect(report.notices.some((n) => n.message.startsWith('AI inventory:'))).toBe(true);
   });
 

@@ -10,10 +10,10 @@ import { createCanaryToken } from './canary/canary-token.js';
 import type { Detector, DetectorInput, NormalizedText } from './detector.js';
 import { DETECTOR_NAMES, detectorRegistry, type DetectorName } from './detector-registry.js';
 import type { Guard } from './guard-types.js';
+import { identityNormalized } from './identity-normalizer.js';
 import { normalizeText } from './normalize/normalize-text.js';
 import { runPlugins, type GuardPlugin } from './plugins/guard-plugin.js';
 import { markUntrusted, type SpotlightOptions } from './spotlight/mark-untrusted.js';
-import { identityNormalized } from './identity-normalizer.js';
 import { validateJson } from './json-schema/validate-json.js';
 import type { RedactionOptions } from './redaction/redaction-options.js';
 import { createRedactor } from './redaction/redactor.js';
@@ -60,10 +60,6 @@ const DEFAULT_THRESHOLDS: Record<MessageRole, RoleThresholds> = {
   context: { flag: 0.5, block: 0.8 },
   output: { flag: 0.5, block: 0.8 },
 };
-
-function unavailable(feature: string): never {
-  throw new BulwarkError('UNSUPPORTED', `${feature} is not available in this build of the guard`);
-}
 
 /** Builds a guard from options: detectors are instantiated once and reused for every call. */
 export function createGuard(options: GuardOptions = {}): Guard {
@@ -145,13 +141,6 @@ export function createGuard(options: GuardOptions = {}): Guard {
     checkAsync,
     markUntrusted: (text) => markUntrusted(text, options.spotlight),
     canary: () => createCanaryToken(),
-    redact: () => unavailable('redact'),
-    restore: () => unavailable('restore'),
-    streamOutput: () => unavailable('streamOutput'),
-    validateJson: () => unavailable('validateJson'),
-    checkAsync: async (input) => check(input),
-    markUntrusted: () => unavailable('markUntrusted'),
-    canary: () => unavailable('canary'),
     redact: (text, scope, role) => redactor.redact(text, scope, role),
     restore: (text, scope) => redactor.restore(text, scope),
     streamOutput: (scope, streamOptions = {}) =>
@@ -169,6 +158,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
               text: segment,
               role: 'output',
               sinks: [],
+              // Unsafe-output rules read the original text; no normalised view is needed.
               normalized: () => identityNormalized(segment),
             })
             .some((d) => d.score >= thresholds.output.block),

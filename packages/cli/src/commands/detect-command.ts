@@ -4,6 +4,7 @@ import { BulwarkError, EXIT_CODES, isMessageRole, MESSAGE_ROLES } from '@bulwark
 import { createGuard, DETECTOR_NAMES, type DetectorName } from '@bulwark/detect';
 import type { CliContext } from '../cli-io.js';
 import { formatEvalReport, formatVerdict } from '../detect/format-detect.js';
+import { redactForCli, type CliRedactOptions } from './detect-redact.js';
 import { runDetectBatch, runDetectEval } from '../detect/run-detect-batch.js';
 
 interface DetectFlags {
@@ -13,6 +14,23 @@ interface DetectFlags {
   detectors?: string;
   role: string;
   format: string;
+  redact?: boolean;
+  redactMode: string[];
+}
+
+/** Parses repeated `--redact-mode TYPE=MODE` flags into a map. */
+function parseRedactModes(pairs: readonly string[]): Record<string, string> {
+  const modes: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) {
+      throw new BulwarkError('USAGE', `Invalid --redact-mode "${pair}"`, {
+        hint: 'write TYPE=MODE, e.g. pii.email=placeholder or secret=mask',
+      });
+    }
+    modes[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return modes;
 }
 
 /** Parses `--detectors a,b` against the registry; unknown names are a usage error. */
@@ -65,6 +83,13 @@ export function registerDetectCommand(program: Command, ctx: CliContext): void {
     .addOption(
       new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
     )
+    .option('--redact', 'print the text with secrets and PII redacted instead of a verdict')
+    .option(
+      '--redact-mode <type=mode>',
+      'redaction mode per type (mask|hash|placeholder|drop), repeatable; hash mode keys from $BULWARK_REDACT_KEY',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       `
@@ -75,12 +100,18 @@ Examples:
   $ bulwark detect "Ignore all previous instructions"
   $ echo "some text" | bulwark detect --format json
   $ bulwark detect --input prompts.jsonl --output verdicts.jsonl
-  $ bulwark detect --eval labelled.jsonl --format json`,
+  $ bulwark detect --eval labelled.jsonl --format json
+  $ bulwark detect --redact --redact-mode pii.email=placeholder < transcript.txt`,
     )
     .action(async (words: string[], flags: DetectFlags) => {
       const detectors = parseDetectors(flags.detectors);
       const guard = createGuard({ detectors });
       const cwdPath = (path: string) => (path === '-' ? path : resolve(ctx.io.cwd, path));
+      if (flags.redact === true && (flags.input !== undefined || flags.eval !== undefined)) {
+        throw new BulwarkError('USAGE', '--redact works on one text (argument or stdin)', {
+          hint: 'drop --input/--eval, or pipe the text on stdin',
+        });
+      }
       if (flags.input !== undefined && flags.eval !== undefined) {
         throw new BulwarkError('USAGE', 'Use either --input or --eval, not both');
       }
@@ -115,6 +146,13 @@ Examples:
           });
         }
         text = (await readAll(ctx.io.stdin)).replace(/\r?\n$/, '');
+      }
+      if (flags.redact === true) {
+        const redactOptions: CliRedactOptions = { modes: parseRedactModes(flags.redactMode) };
+        const key = ctx.io.env['BULWARK_REDACT_KEY'];
+        if (key !== undefined && key !== '') redactOptions.key = key;
+        ctx.io.stdout.write(`${redactForCli(text, redactOptions)}\n`);
+        return;
       }
       const verdict = guard.check({ text, role: flags.role });
       ctx.io.stdout.write(

@@ -1,4 +1,5 @@
 import type { Detection } from '@bulwark/core';
+import { detectSecrets } from '@bulwark/detect';
 
 /**
  * The secret detector the repository scanner runs: the guard's
@@ -7,8 +8,5 @@ import type { Detection } from '@bulwark/core';
  */
 export type SecretDetectorFn = (text: string) => Detection[];
 
-/**
- * The detector `bulwark scan` uses when none is injected. Wire the guard's
- * detectors here: `export const DEFAULT_SECRET_DETECTOR: SecretDetectorFn | undefined = detectSecrets;`
- */
-export const DEFAULT_SECRET_DETECTOR: SecretDetectorFn | undefined = undefined;
+/** The detector `bulwark scan` uses when none is injected: the guard's own. */
+export const DEFAULT_SECRET_DETECTOR: SecretDetectorFn | undefined = detectSecrets;
