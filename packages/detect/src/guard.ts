@@ -50,7 +50,22 @@ export interface GuardOptions {
 export interface DetectorSettings {
   thresholds?: Partial<Record<MessageRole, RoleThresholds>>;
   maxAction?: GuardAction;
+  /** Strongest action per message role; `allow` makes the detector informational there. */
+  maxActionByRole?: Partial<Record<MessageRole, GuardAction>>;
 }
+
+/**
+ * Defaults for the sensitive-data detectors. Personal data and credentials in
+ * a prompt are not an attack on the model: they are reported (so callers can
+ * redact them, as the gateway does) without turning the verdict into a block.
+ * PII is informational on inputs and a flag on output; a credential is a flag
+ * on inputs and may block on output, where it would leak to the client.
+ * Callers override these through `detectorSettings`.
+ */
+const DEFAULT_DETECTOR_SETTINGS: Readonly<Record<string, DetectorSettings>> = {
+  pii: { maxActionByRole: { system: 'allow', user: 'allow', context: 'allow', output: 'flag' } },
+  secrets: { maxActionByRole: { system: 'flag', user: 'flag', context: 'flag' } },
+};
 
 const ACTION_RANK: Record<GuardAction, number> = { allow: 0, flag: 1, block: 2 };
 
@@ -77,7 +92,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     detector: (factories[name] as () => Detector)(),
   }));
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const settings = options.detectorSettings ?? {};
+  const settings = { ...DEFAULT_DETECTOR_SETTINGS, ...options.detectorSettings };
   const plugins = options.plugins ?? [];
   const redactor = createRedactor(options.redaction);
   const unsafeOutput = names.includes('unsafe-output') ? new UnsafeOutputDetector() : undefined;
@@ -87,17 +102,27 @@ export function createGuard(options: GuardOptions = {}): Guard {
     const limits = own?.thresholds?.[role] ?? thresholds[role];
     let action: GuardAction =
       detection.score >= limits.block ? 'block' : detection.score >= limits.flag ? 'flag' : 'allow';
-    if (own?.maxAction !== undefined && ACTION_RANK[action] > ACTION_RANK[own.maxAction]) {
-      action = own.maxAction;
-    }
+    const cap = capFor(detection, role);
+    if (cap !== undefined && ACTION_RANK[action] > ACTION_RANK[cap]) action = cap;
     return action;
   }
 
+  /** The strongest action a detection may cause for this role, if capped. */
+  function capFor(detection: Detection, role: MessageRole): GuardAction | undefined {
+    const own = settings[detection.detector];
+    const byRole = own?.maxActionByRole?.[role];
+    if (byRole === undefined) return own?.maxAction;
+    if (own?.maxAction === undefined) return byRole;
+    return ACTION_RANK[byRole] < ACTION_RANK[own.maxAction] ? byRole : own.maxAction;
+  }
+
+  /** Verdict for one text: the strongest per-detection action and the highest counted score. */
   function verdictOf(detections: Detection[], role: MessageRole): Verdict {
     let action: GuardAction = 'allow';
     let score = 0;
     for (const detection of detections) {
-      score = Math.max(score, detection.score);
+      // Informational detections (capped at `allow`) are listed but do not raise the score.
+      if (capFor(detection, role) !== 'allow') score = Math.max(score, detection.score);
       const own = actionFor(detection, role);
       if (ACTION_RANK[own] > ACTION_RANK[action]) action = own;
     }

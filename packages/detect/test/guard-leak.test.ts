@@ -17,7 +17,23 @@ describe('guard: leak detectors and redaction', () => {
       ['secret.stripe_secret_key', token],
       ['pii.email', 'ann@example.com'],
     ]);
-    expect(verdict.action).toBe('block');
+    // A credential in a prompt is flagged (the gateway redacts it); it blocks on output.
+    expect(verdict.action).toBe('flag');
+    expect(createGuard({ detectors: ['secrets'] }).check({ text, role: 'output' }).action).toBe(
+      'block',
+    );
+  });
+
+  it('treats PII in inputs as informational and flags it in output', () => {
+    const text = 'Please email ann@example.com or call +44 20 7946 0958 about the invoice.';
+    const guard = createGuard();
+    const input = guard.check({ text, role: 'user' });
+    expect(input.detections.map((d) => d.type)).toEqual(['pii.email', 'pii.phone']);
+    expect(input.action).toBe('allow');
+    expect(input.score).toBe(0);
+    expect(guard.check({ text, role: 'output' }).action).toBe('flag');
+    const strict = createGuard({ detectorSettings: { pii: { maxAction: 'block' } } });
+    expect(strict.check({ text, role: 'user' }).action).toBe('block');
   });
 
   it('round-trips a streamed conversation: redact the prompt, restore the reply', () => {
