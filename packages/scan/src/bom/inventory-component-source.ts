@@ -90,8 +90,8 @@ function libraryComponents(inventory: AiInventory): CdxComponent[] {
       properties.push({ name: 'bulwark:version-constraint', value: constraint });
     for (const evidence of [...entry.evidence].sort().slice(0, MAX_LOCATIONS))
       properties.push({ name: 'bulwark:evidence', value: evidence });
-    const scope = entry.ecosystem === 'npm' && entry.name.startsWith('@');
     const slash = entry.name.indexOf('/');
+    const scope = entry.ecosystem === 'npm' && entry.name.startsWith('@') && slash > 0;
     const versions = entry.versions.size === 0 ? [undefined] : [...entry.versions].sort();
     for (const version of versions) {
       const purl = packageUrl(entry.ecosystem, entry.name, version);
@@ -126,8 +126,7 @@ function modelComponents(inventory: AiInventory): CdxComponent[] {
         const component: CdxComponent = {
           type: 'machine-learning-model',
           'bom-ref': purl,
-          group: model.id.slice(0, slash),
-          name: model.id.slice(slash + 1),
+          name: slash > 0 ? model.id.slice(slash + 1) : model.id,
           purl,
           externalReferences: [{ type: 'distribution', url: `https://huggingface.co/${model.id}` }],
           properties: [
@@ -135,7 +134,10 @@ function modelComponents(inventory: AiInventory): CdxComponent[] {
             { name: 'bulwark:revision-pinned', value: String(revision !== undefined) },
           ],
         };
-        if (slash > 0) component.publisher = model.id.slice(0, slash);
+        if (slash > 0) {
+          component.group = model.id.slice(0, slash);
+          component.publisher = model.id.slice(0, slash);
+        }
         if (revision !== undefined) component.version = revision;
         out.push(component);
       }
