@@ -7,9 +7,11 @@ import type { CliContext } from '../cli-io.js';
 import { BULWARK_VERSION } from '../version.js';
 
 /**
- * `bulwark bom DIR`: writes a CycloneDX 1.6 AI-BOM (JSON) with a
- * `machine-learning-model` component per model file: hashes, format, scan
- * verdict and the model-card fields found in config.json / README.md.
+ * `bulwark bom DIR`: writes a CycloneDX 1.6 AI-BOM (JSON): a
+ * `machine-learning-model` component per model file (hashes, format, scan
+ * verdict, model-card fields from config.json / README.md) plus the AI
+ * inventory — AI libraries with purls, models named in code, vector stores,
+ * prompt files — and third-party AI APIs and MCP servers as services.
  */
 export function registerBomCommand(program: Command, ctx: CliContext): void {
   program
@@ -17,7 +19,10 @@ export function registerBomCommand(program: Command, ctx: CliContext): void {
     .description('write a CycloneDX 1.6 AI-BOM for a model or project directory')
     .argument('<dir>', 'directory to describe')
     .option('--output <file>', 'write the BOM to FILE instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ bulwark bom ./models > bom.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bulwark bom . > ai-bom.json\n  $ bulwark bom ./models --output models.cdx.json',
+    )
     .action(async (dir: string, flags: { output?: string }) => {
       const root = resolve(ctx.io.cwd, dir);
       try {

@@ -30,22 +30,62 @@ export interface CdxModelCard {
   properties?: CdxProperty[];
 }
 
+/** An organisation (CycloneDX `organizationalEntity`). */
+export interface CdxOrganization {
+  name: string;
+  url?: string[];
+}
+
+export interface CdxExternalReference {
+  type: 'website' | 'documentation' | 'distribution' | 'model-card' | 'vcs' | 'other';
+  url: string;
+}
+
+/** `componentData`: only on components of type `data` (CycloneDX 1.6 §component.data). */
+export interface CdxComponentData {
+  type: 'source-code' | 'configuration' | 'dataset' | 'definition' | 'other';
+  name?: string;
+  description?: string;
+}
+
+/** `serviceData`: one data flow of a service; direction is relative to the service. */
+export interface CdxServiceData {
+  flow: 'inbound' | 'outbound' | 'bi-directional' | 'unknown';
+  classification: string;
+  name?: string;
+  description?: string;
+}
+
 export interface CdxComponent {
   type: 'machine-learning-model' | 'data' | 'library' | 'application' | 'file' | 'framework';
   'bom-ref': string;
+  supplier?: CdxOrganization;
+  publisher?: string;
+  group?: string;
   name: string;
   version?: string;
   description?: string;
   hashes?: CdxHash[];
   licenses?: { license: { name: string } }[];
+  purl?: string;
+  externalReferences?: CdxExternalReference[];
   properties?: CdxProperty[];
   modelCard?: CdxModelCard;
+  data?: CdxComponentData[];
 }
 
 export interface CdxService {
   'bom-ref': string;
+  provider?: CdxOrganization;
+  group?: string;
   name: string;
+  description?: string;
   endpoints?: string[];
+  authenticated?: boolean;
+  'x-trust-boundary'?: boolean;
+  trustZone?: string;
+  data?: CdxServiceData[];
+  externalReferences?: CdxExternalReference[];
   properties?: CdxProperty[];
 }
 

@@ -1,12 +1,66 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { BomComponentSource, CdxBom } from './bom-types.js';
+import { InventoryComponentSource } from './inventory-component-source.js';
 import { ModelFileComponentSource } from './model-component-source.js';
 
-/** BOM sources by name; the AI inventory adds its own entry here. */
+/**
+ * BOM sources by name, in order: a bom-ref claimed by an earlier source wins
+ * (model files found by content before the inventory's name-matched ones).
+ */
 export const bomComponentSources = {
   models: () => new ModelFileComponentSource(),
+  inventory: () => new InventoryComponentSource(),
 } satisfies Record<string, () => BomComponentSource>;
+
+/** Property order of `component` and `service` in the CycloneDX 1.6 JSON schema. */
+const COMPONENT_KEYS = [
+  'type',
+  'mime-type',
+  'bom-ref',
+  'supplier',
+  'manufacturer',
+  'authors',
+  'publisher',
+  'group',
+  'name',
+  'version',
+  'description',
+  'scope',
+  'hashes',
+  'licenses',
+  'copyright',
+  'purl',
+  'externalReferences',
+  'modelCard',
+  'data',
+  'properties',
+];
+const SERVICE_KEYS = [
+  'bom-ref',
+  'provider',
+  'group',
+  'name',
+  'version',
+  'description',
+  'endpoints',
+  'authenticated',
+  'x-trust-boundary',
+  'trustZone',
+  'data',
+  'licenses',
+  'externalReferences',
+  'properties',
+];
+
+/** The same object with its keys in schema order (unknown keys last), for readable, stable output. */
+function inSchemaOrder<T extends object>(value: T, keys: readonly string[]): T {
+  const rank = (key: string): number => {
+    const index = keys.indexOf(key);
+    return index < 0 ? keys.length : index;
+  };
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => rank(a) - rank(b))) as T;
+}
 
 export interface BuildBomOptions {
   toolVersion: string;
@@ -51,5 +105,11 @@ export async function buildBom(root: string, options: BuildBomOptions): Promise<
       for (const s of contribution.services) refs.add(s['bom-ref']);
     }
   }
+  // Sorted by bom-ref (code-unit order, not locale) for stable diffs between runs.
+  const byRef = (a: { 'bom-ref': string }, b: { 'bom-ref': string }): number =>
+    a['bom-ref'] < b['bom-ref'] ? -1 : a['bom-ref'] > b['bom-ref'] ? 1 : 0;
+  bom.components = bom.components.sort(byRef).map((c) => inSchemaOrder(c, COMPONENT_KEYS));
+  if (bom.services !== undefined)
+    bom.services = bom.services.sort(byRef).map((s) => inSchemaOrder(s, SERVICE_KEYS));
   return bom;
 }

@@ -1,6 +1,7 @@
 export { buildBom, bomComponentSources } from './build-bom.js';
 export type { BuildBomOptions } from './build-bom.js';
 export { ModelFileComponentSource } from './model-component-source.js';
+export { InventoryComponentSource } from './inventory-component-source.js';
 export type {
   BomComponentSource,
   BomContribution,
@@ -10,4 +11,8 @@ export type {
   CdxModelCard,
   CdxHash,
   CdxProperty,
+  CdxOrganization,
+  CdxExternalReference,
+  CdxComponentData,
+  CdxServiceData,
 } from './bom-types.js';

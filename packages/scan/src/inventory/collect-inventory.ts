@@ -26,7 +26,8 @@ export interface AiInventory {
   root: string;
   dependencies: AiDependency[];
   imports: { module: string; category: AiPackageCategory; files: string[] }[];
-  models: { id: string; provider: string; locations: InventoryLocation[] }[];
+  /** `revisions`: pinned Hugging Face revisions seen with the id, sorted. */
+  models: { id: string; provider: string; locations: InventoryLocation[]; revisions?: string[] }[];
   modelFiles: { path: string; format: string; bytes: number }[];
   vectorStores: { name: string; locations: InventoryLocation[] }[];
   mcpServers: { name: string; config: string; command?: string; package?: string; url?: string }[];
@@ -188,7 +189,7 @@ export async function collectInventory(
   >();
   const models = new Map<
     string,
-    { id: string; provider: string; locations: InventoryLocation[] }
+    { id: string; provider: string; locations: InventoryLocation[]; revisions?: string[] }
   >();
   const stores = new Map<string, InventoryLocation[]>();
   const services = new Map<string, Set<string>>();
@@ -255,6 +256,8 @@ export async function collectInventory(
         locations: [],
       };
       if (entry.locations.length < 20) entry.locations.push({ path, line: model.line });
+      if (model.revision !== undefined && !(entry.revisions ?? []).includes(model.revision))
+        entry.revisions = [...(entry.revisions ?? []), model.revision].sort();
       models.set(model.id, entry);
     }
     if (language === undefined) continue;

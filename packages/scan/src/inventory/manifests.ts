@@ -119,10 +119,19 @@ export function parseManifest(path: string, text: string): AiDependency[] {
     }
   } else if (/^environment\.ya?ml$/.test(base)) {
     for (const raw of text.split('\n')) {
-      const m = /^\s*-\s+([A-Za-z0-9][\w.-]*)\s*(?:[=<>!~]=?\s*([\w.*]+))?/.exec(raw);
+      const m = /^\s*-\s+([A-Za-z0-9][\w.-]*)\s*(?:([=<>!~]=?)\s*([\w.*]+))?/.exec(raw);
       if (m && m[1] !== 'pip') {
         const info = lookupPypi(m[1] ?? '');
-        if (info) add(out, raw.startsWith('      ') ? 'pypi' : 'conda', m[1] ?? '', m[2], path);
+        const ecosystem = raw.startsWith('      ') ? 'pypi' : 'conda';
+        const op = m[2] ?? '';
+        // Conda's `=` / `==` pin; pip entries keep their PEP 440 operator like requirements.txt.
+        const version =
+          m[3] === undefined
+            ? undefined
+            : ecosystem === 'conda' && (op === '=' || op === '==')
+              ? m[3]
+              : `${op}${m[3]}`;
+        if (info) add(out, ecosystem, m[1] ?? '', version, path);
       }
     }
   }

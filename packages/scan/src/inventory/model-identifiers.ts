@@ -8,6 +8,12 @@ export interface ModelIdentifier {
   provider: string;
 }
 
+/** A model identifier found in one file; `revision` is a pinned Hugging Face revision. */
+export interface FoundModelIdentifier extends ModelIdentifier {
+  line: number;
+  revision?: string;
+}
+
 const PROVIDERS: [RegExp, string][] = [
   [
     /^(gpt-(3\.5|4|4o|4\.1|4\.5|5)[\w.:-]*|o[134](-mini|-pro|-preview)?(-\d{4}-\d{2}-\d{2})?|chatgpt-4o[\w.-]*|text-embedding-(3-small|3-large|ada-002)|dall-e-[23]|whisper-1|tts-1(-hd)?|gpt-image-1|davinci-002|babbage-002|omni-moderation-[\w-]+)$/,
@@ -51,30 +57,48 @@ export function classifyModelString(value: string): ModelIdentifier | undefined 
   return undefined;
 }
 
-/** Model identifiers in one file's text, with line numbers. */
-export function findModelIdentifiers(
-  text: string,
-): { id: string; provider: string; line: number }[] {
-  const out: { id: string; provider: string; line: number }[] = [];
+const REVISION = /\brevision\s*[=:]\s*["'`]([\w./-]{1,64})["'`]/;
+
+/**
+ * The `revision=` argument of the call naming a Hugging Face repo id that ends
+ * at `end`: searched only up to the call's closing parenthesis, at most 300
+ * characters on (bounded slice, linear-time pattern).
+ */
+function revisionAfter(text: string, end: number): string | undefined {
+  const window = text.slice(end, end + 300);
+  const close = window.indexOf(')');
+  return REVISION.exec(close < 0 ? window : window.slice(0, close))?.[1];
+}
+
+/** Model identifiers in one file's text, with line numbers and pinned HF revisions. */
+export function findModelIdentifiers(text: string): FoundModelIdentifier[] {
+  const out: FoundModelIdentifier[] = [];
   const lineOf = (offset: number): number => {
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
     return line;
   };
-  const seen = new Set<string>();
+  const seen = new Map<string, FoundModelIdentifier>();
+  const add = (model: ModelIdentifier, index: number, end: number): void => {
+    const revision = model.provider === 'huggingface' ? revisionAfter(text, end) : undefined;
+    const known = seen.get(model.id);
+    if (known !== undefined) {
+      if (known.revision === undefined && revision !== undefined) known.revision = revision;
+      return;
+    }
+    const found: FoundModelIdentifier = { ...model, line: lineOf(index) };
+    if (revision !== undefined) found.revision = revision;
+    seen.set(model.id, found);
+    out.push(found);
+  };
   for (const match of text.matchAll(/["'`]([\w.:@/-]{3,120})["'`]/g)) {
     const model = classifyModelString(match[1] ?? '');
-    if (model && !seen.has(model.id)) {
-      seen.add(model.id);
-      out.push({ ...model, line: lineOf(match.index) });
-    }
+    if (model) add(model, match.index, match.index + match[0].length);
   }
   for (const match of text.matchAll(HF_CONTEXT)) {
     const id = match[2] ?? '';
-    if (!seen.has(id) && !id.startsWith('.') && !/\.(py|js|ts|json|txt|csv|md|ya?ml)$/.test(id)) {
-      seen.add(id);
-      out.push({ id, provider: 'huggingface', line: lineOf(match.index) });
-    }
+    if (!id.startsWith('.') && !/\.(py|js|ts|json|txt|csv|md|ya?ml)$/.test(id))
+      add({ id, provider: 'huggingface' }, match.index, match.index + match[0].length);
   }
   return out;
 }
