@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runBulwark } from './run-bulwark.js';
 
 describe('bulwark sign model / verify model', () => {
-  it('round trip, then tampering fails with the file named', () => {
+  it('round trip, then tampering fails with the file named', { timeout: 90_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-cli-sign-'));
     const model = join(dir, 'model');
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');

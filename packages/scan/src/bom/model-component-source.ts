@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { listArtifactFiles, scanModelFile } from '../model/scan-model.js';
+import { dirname, join } from 'node:path';
+import { walkFiles } from '../files/walk-files.js';
+import { looksLikeModelArtifact } from '../model/model-file-filter.js';
+import { scanModelFile } from '../model/scan-model.js';
 import type {
   BomComponentSource,
   BomContribution,
@@ -86,12 +88,19 @@ function modelCardFor(
   return result;
 }
 
-/** Model files under a directory become `machine-learning-model` components. */
+/**
+ * Model files under a directory become `machine-learning-model` components.
+ * Weights are often git-ignored, so `.gitignore` is not honoured here; VCS
+ * metadata, `node_modules` and caches are skipped, and only files that look
+ * like model artifacts (extension or magic bytes) are opened and hashed.
+ */
 export class ModelFileComponentSource implements BomComponentSource {
   async contribute(root: string): Promise<BomContribution> {
     const components: CdxComponent[] = [];
-    for (const file of listArtifactFiles(root)) {
-      const name = relative(root, file).split(sep).join('/') || file.split(sep).pop() || file;
+    const walked = walkFiles(root, { gitignore: false, defaultExcludes: true });
+    for (const name of walked.files) {
+      const file = join(root, name);
+      if (!looksLikeModelArtifact(file)) continue;
       const report = await scanModelFile(file, name, { hash: true });
       if (!MODEL_FORMATS.has(report.format)) continue;
       const { card, license, version } = modelCardFor(dirname(file), report.format);
