@@ -144,12 +144,20 @@ class PythonLowerer {
             kind: 'assign',
             targets: targetNames(left),
             value: this.expr(right),
-            ...pos,
+            line: pos.line,
+            column: pos.column,
             text: this.snippet(right),
           });
         }
         body.push(...this.block(node.childForFieldName('body')));
-        out.push({ kind: 'loop', unbounded: false, body, ...pos, text: '' });
+        out.push({
+          kind: 'loop',
+          unbounded: false,
+          body,
+          line: pos.line,
+          column: pos.column,
+          text: '',
+        });
         return;
       }
       case 'while_statement': {
@@ -163,7 +171,8 @@ class PythonLowerer {
           kind: 'loop',
           unbounded: constant && !hasBoundedExit(bodyNode),
           body,
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           text: this.snippet(node).split('\n')[0] ?? '',
         });
         return;
@@ -180,7 +189,8 @@ class PythonLowerer {
                 kind: 'assign',
                 targets: targetNames(alias),
                 value: this.expr(source),
-                ...pos,
+                line: pos.line,
+                column: pos.column,
                 text: this.snippet(value),
               });
             }
@@ -250,7 +260,8 @@ class PythonLowerer {
         kind: 'assign',
         targets: targetNames(left),
         value,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.snippet(node),
       });
       return;
@@ -284,7 +295,13 @@ class PythonLowerer {
 
   expr(node: PyNode): IrExpr {
     if (this.depth >= MAX_DEPTH)
-      return { kind: 'other', text: '…', ...this.pos(node), children: [] };
+      return {
+        kind: 'other',
+        text: '…',
+        line: node.startPosition.row + 1,
+        column: node.startPosition.column + 1,
+        children: [],
+      };
     this.depth++;
     try {
       return this.exprInner(node);
@@ -295,28 +312,65 @@ class PythonLowerer {
 
   private exprInner(node: PyNode): IrExpr {
     const pos = this.pos(node);
-    const base = { text: this.snippet(node), ...pos, children: [] as IrExpr[] };
+    const base = { text: this.snippet(node), line: pos.line, column: pos.column };
     switch (node.type) {
       case 'identifier':
-        return { ...base, kind: 'name', path: resolveAlias(node.text, this.imports) };
+        return {
+          kind: 'name',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          path: resolveAlias(node.text, this.imports),
+        };
       case 'attribute': {
         const objectNode = node.childForFieldName('object');
         const property = node.childForFieldName('attribute')?.text ?? '';
-        if (!objectNode) return { ...base, kind: 'other' };
+        if (!objectNode)
+          return {
+            kind: 'other',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+          };
         const object = this.expr(objectNode);
-        const result: IrExpr = { ...base, kind: 'member', object, property, children: [object] };
+        const result: IrExpr = {
+          kind: 'member',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          object,
+          property,
+          children: [object],
+        };
         if (object.path !== undefined) result.path = `${object.path}.${property}`;
         return result;
       }
       case 'subscript': {
         const valueNode = node.childForFieldName('value');
-        if (!valueNode) return { ...base, kind: 'other' };
+        if (!valueNode)
+          return {
+            kind: 'other',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+          };
         const object = this.expr(valueNode);
         const sub = node.childForFieldName('subscript');
         const key = sub?.type === 'string' ? stringValue(sub) : '[]';
         const children = [object];
         if (sub && key === '[]') children.push(this.expr(sub));
-        const result: IrExpr = { ...base, kind: 'member', object, property: key, children };
+        const result: IrExpr = {
+          kind: 'member',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          object,
+          property: key,
+          children,
+        };
         if (object.path !== undefined) result.path = `${object.path}.${key}`;
         return result;
       }
@@ -325,27 +379,78 @@ class PythonLowerer {
           (c): c is PyNode => c?.type === 'interpolation',
         );
         const value = stringValue(node);
-        if (interpolations.length === 0) return { ...base, kind: 'string', value };
+        if (interpolations.length === 0)
+          return {
+            kind: 'string',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+            value,
+          };
         const children = interpolations.map((i) => this.expr(i.namedChildren[0] ?? i));
-        return { ...base, kind: 'template', value, children };
+        return {
+          kind: 'template',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          value,
+          children,
+        };
       }
       case 'concatenated_string': {
         const parts = node.namedChildren
           .filter((c): c is PyNode => c !== null)
           .map((c) => this.expr(c));
         const value = parts.map((p) => p.value ?? '').join('');
-        if (parts.every((p) => p.kind === 'string')) return { ...base, kind: 'string', value };
-        return { ...base, kind: 'template', value, children: parts };
+        if (parts.every((p) => p.kind === 'string'))
+          return {
+            kind: 'string',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+            value,
+          };
+        return {
+          kind: 'template',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          value,
+          children: parts,
+        };
       }
       case 'integer':
       case 'float':
-        return { ...base, kind: 'number', value: node.text };
+        return {
+          kind: 'number',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          value: node.text,
+        };
       case 'true':
       case 'false':
       case 'none':
-        return { ...base, kind: 'literal', value: node.text };
+        return {
+          kind: 'literal',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          value: node.text,
+        };
       case 'call':
-        return { ...base, kind: 'call', call: this.call(node) };
+        return {
+          kind: 'call',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          call: this.call(node),
+        };
       case 'binary_operator': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
@@ -355,13 +460,34 @@ class PythonLowerer {
         const op = node.childForFieldName('operator')?.type ?? '';
         if (op === '+' || op === '%') {
           const value = children.map((c) => c.value ?? '').join('');
-          return { ...base, kind: 'template', value, children };
+          return {
+            kind: 'template',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            value,
+            children,
+          };
         }
-        if (op === '|') return { ...base, kind: 'call', call: pipeCall(base, children) };
-        return { ...base, kind: 'other', children };
+        if (op === '|')
+          return {
+            kind: 'call',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+            call: pipeCall(base, children),
+          };
+        return { kind: 'other', text: base.text, line: base.line, column: base.column, children };
       }
       case 'comparison_operator':
-        return { ...base, kind: 'compare', children: this.all(node) };
+        return {
+          kind: 'compare',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: this.all(node),
+        };
       case 'dictionary': {
         const props = new Map<string, IrExpr>();
         const children: IrExpr[] = [];
@@ -378,12 +504,25 @@ class PythonLowerer {
             children.push(this.expr(pair));
           }
         }
-        return { ...base, kind: 'object', props, children };
+        return {
+          kind: 'object',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          props,
+          children,
+        };
       }
       case 'list':
       case 'tuple':
       case 'set':
-        return { ...base, kind: 'array', children: this.all(node) };
+        return {
+          kind: 'array',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: this.all(node),
+        };
       case 'lambda': {
         const bodyNode = node.childForFieldName('body');
         const params: string[] = [];
@@ -393,8 +532,11 @@ class PythonLowerer {
           ? [{ kind: 'return', expr: this.expr(bodyNode), line: pos.line }]
           : [];
         return {
-          ...base,
           kind: 'function',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
           fn: { name: '<lambda>', params, body, decorators: [], line: pos.line },
         };
       }
@@ -412,7 +554,7 @@ class PythonLowerer {
           }
         }
         if (body && children.length === 0) children.push(this.expr(body));
-        return { ...base, kind: 'other', children };
+        return { kind: 'other', text: base.text, line: base.line, column: base.column, children };
       }
       case 'await':
       case 'parenthesized_expression':
@@ -423,8 +565,10 @@ class PythonLowerer {
         const inner = node.namedChildren.filter((c): c is PyNode => c !== null);
         if (inner.length === 1 && inner[0]) return this.expr(inner[0]);
         return {
-          ...base,
           kind: node.type === 'expression_list' ? 'array' : 'other',
+          text: base.text,
+          line: base.line,
+          column: base.column,
           children: inner.map((c) => this.expr(c)),
         };
       }
@@ -432,9 +576,21 @@ class PythonLowerer {
       case 'boolean_operator':
       case 'not_operator':
       case 'unary_operator':
-        return { ...base, kind: 'other', children: this.all(node) };
+        return {
+          kind: 'other',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: this.all(node),
+        };
       default:
-        return { ...base, kind: 'other', children: [] };
+        return {
+          kind: 'other',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+        };
     }
   }
 
@@ -447,7 +603,7 @@ class PythonLowerer {
     const fnNode = node.childForFieldName('function');
     const calleeExpr = fnNode
       ? this.expr(fnNode)
-      : { kind: 'other' as const, text: '', ...pos, children: [] };
+      : { kind: 'other' as const, text: '', line: pos.line, column: pos.column, children: [] };
     const args: IrExpr[] = [];
     const kwargs = new Map<string, IrExpr>();
     const argNode = node.childForFieldName('arguments');
@@ -466,7 +622,15 @@ class PythonLowerer {
     }
     const callee =
       calleeExpr.path ?? (calleeExpr.kind === 'member' ? `?.${calleeExpr.property ?? ''}` : '');
-    return { callee, calleeExpr, args, kwargs, ...pos, text: this.snippet(node) };
+    return {
+      callee,
+      calleeExpr,
+      args,
+      kwargs,
+      line: pos.line,
+      column: pos.column,
+      text: this.snippet(node),
+    };
   }
 }
 

@@ -118,7 +118,8 @@ class TypeScriptLowerer {
         kind: 'loop',
         unbounded: isConstantTrue(node.expression) && !hasBoundedExit(node.statement),
         body,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.text(node).split('\n')[0] ?? '',
       });
     } else if (ts.isForStatement(node)) {
@@ -131,7 +132,8 @@ class TypeScriptLowerer {
         kind: 'loop',
         unbounded: node.condition === undefined && !hasBoundedExit(node.statement),
         body,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.text(node).split('\n')[0] ?? '',
       });
     } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
@@ -140,9 +142,23 @@ class TypeScriptLowerer {
       const targets = ts.isVariableDeclarationList(node.initializer)
         ? node.initializer.declarations.flatMap((d) => bindingNames(d.name))
         : [node.initializer.getText(this.source)];
-      body.push({ kind: 'assign', targets, value, ...pos, text: this.text(node.expression) });
+      body.push({
+        kind: 'assign',
+        targets,
+        value,
+        line: pos.line,
+        column: pos.column,
+        text: this.text(node.expression),
+      });
       this.block(node.statement, body);
-      out.push({ kind: 'loop', unbounded: false, body, ...pos, text: '' });
+      out.push({
+        kind: 'loop',
+        unbounded: false,
+        body,
+        line: pos.line,
+        column: pos.column,
+        text: '',
+      });
     } else if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
       const ret: IrStatement = { kind: 'return', line: pos.line };
       if (node.expression) ret.expr = this.expr(node.expression);
@@ -182,7 +198,8 @@ class TypeScriptLowerer {
           kind: 'assign',
           targets: [`this.${member.name.getText(this.source)}`],
           value: this.expr(member.initializer),
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           text: this.text(member),
         });
       }
@@ -244,7 +261,8 @@ class TypeScriptLowerer {
       kind: 'assign',
       targets: bindingNames(decl.name),
       value: this.expr(decl.initializer),
-      ...pos,
+      line: pos.line,
+      column: pos.column,
       text: this.text(decl),
     });
   }
@@ -267,7 +285,8 @@ class TypeScriptLowerer {
         kind: 'assign',
         targets: [targetName],
         value: merged,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.text(node),
       });
       return;
@@ -305,7 +324,7 @@ class TypeScriptLowerer {
   expr(node: ts.Expression | ts.Node): IrExpr {
     if (this.depth >= MAX_DEPTH) {
       const pos = this.position(node);
-      return { kind: 'other', text: '…', ...pos, children: [] };
+      return { kind: 'other', text: '…', line: pos.line, column: pos.column, children: [] };
     }
     this.depth++;
     try {
@@ -317,7 +336,7 @@ class TypeScriptLowerer {
 
   private exprInner(node: ts.Expression | ts.Node): IrExpr {
     const pos = this.position(node);
-    const base = { text: this.text(node), ...pos, children: [] as IrExpr[] };
+    const base = { text: this.text(node), line: pos.line, column: pos.column };
     if (
       ts.isAwaitExpression(node) ||
       ts.isParenthesizedExpression(node) ||
@@ -333,20 +352,48 @@ class TypeScriptLowerer {
     }
     if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) {
       const raw = node.getText(this.source);
-      return { ...base, kind: 'name', path: resolveAlias(raw, this.imports) };
+      return {
+        kind: 'name',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        path: resolveAlias(raw, this.imports),
+      };
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      return { ...base, kind: 'string', value: node.text };
+      return {
+        kind: 'string',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        value: node.text,
+      };
     }
     if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node))
-      return { ...base, kind: 'number', value: node.text };
+      return {
+        kind: 'number',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        value: node.text,
+      };
     if (
       node.kind === ts.SyntaxKind.TrueKeyword ||
       node.kind === ts.SyntaxKind.FalseKeyword ||
       node.kind === ts.SyntaxKind.NullKeyword ||
       node.kind === ts.SyntaxKind.UndefinedKeyword
     ) {
-      return { ...base, kind: 'literal', value: node.getText(this.source) };
+      return {
+        kind: 'literal',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        value: node.getText(this.source),
+      };
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const object = this.expr(node.expression);
@@ -358,12 +405,27 @@ class TypeScriptLowerer {
       const children = [object];
       if (ts.isElementAccessExpression(node) && property === '[]')
         children.push(this.expr(node.argumentExpression));
-      const result: IrExpr = { ...base, kind: 'member', object, property, children };
+      const result: IrExpr = {
+        kind: 'member',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        object,
+        property,
+        children,
+      };
       if (object.path !== undefined) result.path = `${object.path}.${property}`;
       return result;
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      return { ...base, kind: 'call', call: this.call(node) };
+      return {
+        kind: 'call',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        call: this.call(node),
+      };
     }
     if (ts.isTaggedTemplateExpression(node)) {
       const calleeExpr = this.expr(node.tag);
@@ -373,24 +435,46 @@ class TypeScriptLowerer {
         calleeExpr,
         args: [template],
         kwargs: new Map(),
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: base.text,
       };
-      return { ...base, kind: 'call', call };
+      return {
+        kind: 'call',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        call,
+      };
     }
     if (ts.isTemplateExpression(node)) {
       const children = node.templateSpans.map((span) => this.expr(span.expression));
       const value = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(
         '',
       );
-      return { ...base, kind: 'template', value, children };
+      return {
+        kind: 'template',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        value,
+        children,
+      };
     }
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       const children = [this.expr(node.left), this.expr(node.right)];
       if (op === ts.SyntaxKind.PlusToken) {
         const value = children.map((c) => (c.kind === 'string' ? (c.value ?? '') : '')).join('');
-        return { ...base, kind: 'template', value, children };
+        return {
+          kind: 'template',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          value,
+          children,
+        };
       }
       const comparison =
         op === ts.SyntaxKind.LessThanToken ||
@@ -403,17 +487,31 @@ class TypeScriptLowerer {
         op === ts.SyntaxKind.ExclamationEqualsToken ||
         op === ts.SyntaxKind.InKeyword ||
         op === ts.SyntaxKind.InstanceOfKeyword;
-      return { ...base, kind: comparison ? 'compare' : 'other', children };
+      return {
+        kind: comparison ? 'compare' : 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children,
+      };
     }
     if (ts.isConditionalExpression(node)) {
       return {
-        ...base,
         kind: 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
         children: [this.expr(node.whenTrue), this.expr(node.whenFalse)],
       };
     }
     if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-      return { ...base, kind: 'other', children: [this.expr(node.operand)] };
+      return {
+        kind: 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [this.expr(node.operand)],
+      };
     }
     if (ts.isObjectLiteralExpression(node)) {
       const props = new Map<string, IrExpr>();
@@ -431,40 +529,73 @@ class TypeScriptLowerer {
           children.push(this.expr(prop.expression));
         } else if (ts.isMethodDeclaration(prop)) {
           const fn = this.fn(prop, propertyName(prop.name, this.source));
+          const at = this.position(prop);
           const value: IrExpr = {
-            ...this.position(prop),
-            text: this.text(prop),
             kind: 'function',
-            fn,
+            text: this.text(prop),
+            line: at.line,
+            column: at.column,
             children: [],
+            fn,
           };
           props.set(fn.name, value);
         }
       }
-      return { ...base, kind: 'object', props, children };
+      return {
+        kind: 'object',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        props,
+        children,
+      };
     }
     if (ts.isArrayLiteralExpression(node)) {
-      return { ...base, kind: 'array', children: node.elements.map((e) => this.expr(e)) };
+      return {
+        kind: 'array',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: node.elements.map((e) => this.expr(e)),
+      };
     }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-      return { ...base, kind: 'function', fn: this.fn(node, '<lambda>') };
+      return {
+        kind: 'function',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        fn: this.fn(node, '<lambda>'),
+      };
     }
     if (ts.isClassExpression(node)) {
       const body: IrStatement[] = [];
       this.classMembers(node, body);
       return {
-        ...base,
         kind: 'function',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
         fn: { name: '<class>', params: [], body, decorators: [], line: pos.line },
       };
     }
     if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) {
-      return { ...base, kind: 'other', children: this.jsx(node) };
+      return {
+        kind: 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: this.jsx(node),
+      };
     }
     if (ts.isJsxExpression(node)) {
-      return node.expression ? this.expr(node.expression) : { ...base, kind: 'other' };
+      return node.expression
+        ? this.expr(node.expression)
+        : { kind: 'other', text: base.text, line: base.line, column: base.column, children: [] };
     }
-    return { ...base, kind: 'other' };
+    return { kind: 'other', text: base.text, line: base.line, column: base.column, children: [] };
   }
 
   /** JSX children are escaped by React; only attribute values and nested elements matter. */
@@ -481,20 +612,23 @@ class TypeScriptLowerer {
             kind: 'name',
             path: `<jsx>.${name}`,
             text: name,
-            ...pos,
+            line: pos.line,
+            column: pos.column,
             children: [],
           };
           out.push({
             kind: 'call',
             text: this.text(child),
-            ...pos,
+            line: pos.line,
+            column: pos.column,
             children: [],
             call: {
               callee: `<jsx>.${name}`,
               calleeExpr,
               args: [value],
               kwargs: value.props ?? new Map(),
-              ...pos,
+              line: pos.line,
+              column: pos.column,
               text: this.text(child),
             },
           });
@@ -526,7 +660,15 @@ class TypeScriptLowerer {
     let callee =
       calleeExpr.path ?? (calleeExpr.kind === 'member' ? `?.${calleeExpr.property ?? ''}` : '');
     if (node.expression.kind === ts.SyntaxKind.ImportKeyword) callee = 'import';
-    return { callee, calleeExpr, args, kwargs, ...pos, text: this.text(node) };
+    return {
+      callee,
+      calleeExpr,
+      args,
+      kwargs,
+      line: pos.line,
+      column: pos.column,
+      text: this.text(node),
+    };
   }
 }
 
