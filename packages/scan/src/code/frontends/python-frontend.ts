@@ -38,6 +38,20 @@ export async function lowerPython(text: string): Promise<IrModule> {
   }
 }
 
+/**
+ * `node.childForFieldName` looks the field name up linearly on every call;
+ * the grammar's field ids are resolved once per name here instead.
+ */
+const FIELD_IDS = new Map<string, number>();
+function field(node: PyNode, name: string): PyNode | null {
+  let id = FIELD_IDS.get(name);
+  if (id === undefined) {
+    id = node.tree.language.fields.indexOf(name);
+    FIELD_IDS.set(name, id);
+  }
+  return id < 0 ? null : node.childForFieldId(id);
+}
+
 const LOOP_EXITS = new Set([
   'return_statement',
   'raise_statement',
@@ -90,21 +104,21 @@ class PythonLowerer {
             const root = child.text.split('.')[0] ?? child.text;
             this.imports.set(root, root);
           } else if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name')?.text ?? '';
-            const alias = child.childForFieldName('alias')?.text ?? name;
+            const name = field(child, 'name')?.text ?? '';
+            const alias = field(child, 'alias')?.text ?? name;
             this.modules.add(name);
             this.imports.set(alias, name);
           }
         }
         return;
       case 'import_from_statement': {
-        const module = node.childForFieldName('module_name')?.text ?? '';
+        const module = field(node, 'module_name')?.text ?? '';
         this.modules.add(module);
         for (const child of node.childrenForFieldName('name')) {
           if (!child) continue;
           if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name')?.text ?? '';
-            const alias = child.childForFieldName('alias')?.text ?? name;
+            const name = field(child, 'name')?.text ?? '';
+            const alias = field(child, 'alias')?.text ?? name;
             this.imports.set(alias, `${module}.${name}`);
           } else {
             this.imports.set(child.text, `${module}.${child.text}`);
@@ -117,8 +131,8 @@ class PythonLowerer {
         return;
       case 'if_statement':
       case 'elif_clause': {
-        const condition = node.childForFieldName('condition');
-        const consequence = node.childForFieldName('consequence');
+        const condition = field(node, 'condition');
+        const consequence = field(node, 'consequence');
         if (condition) {
           out.push({
             kind: 'guard',
@@ -131,14 +145,14 @@ class PythonLowerer {
         for (const alt of node.childrenForFieldName('alternative')) {
           if (!alt) continue;
           if (alt.type === 'elif_clause') this.statement(alt, out);
-          else out.push(...this.block(alt.childForFieldName('body')));
+          else out.push(...this.block(field(alt, 'body')));
         }
         return;
       }
       case 'for_statement': {
         const body: IrStatement[] = [];
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const left = field(node, 'left');
+        const right = field(node, 'right');
         if (left && right) {
           body.push({
             kind: 'assign',
@@ -149,7 +163,7 @@ class PythonLowerer {
             text: this.snippet(right),
           });
         }
-        body.push(...this.block(node.childForFieldName('body')));
+        body.push(...this.block(field(node, 'body')));
         out.push({
           kind: 'loop',
           unbounded: false,
@@ -161,8 +175,8 @@ class PythonLowerer {
         return;
       }
       case 'while_statement': {
-        const condition = node.childForFieldName('condition');
-        const bodyNode = node.childForFieldName('body');
+        const condition = field(node, 'condition');
+        const bodyNode = field(node, 'body');
         const body = this.block(bodyNode);
         const constant =
           condition !== null &&
@@ -179,11 +193,11 @@ class PythonLowerer {
       }
       case 'with_statement': {
         for (const item of node.descendantsOfType('with_item')) {
-          const value = item?.childForFieldName('value');
+          const value = item ? field(item, 'value') : undefined;
           if (!value) continue;
           if (value.type === 'as_pattern') {
             const source = value.namedChildren[0];
-            const alias = value.childForFieldName('alias');
+            const alias = field(value, 'alias');
             if (source && alias) {
               out.push({
                 kind: 'assign',
@@ -198,11 +212,11 @@ class PythonLowerer {
             out.push({ kind: 'expr', expr: this.expr(value), line: pos.line });
           }
         }
-        out.push(...this.block(node.childForFieldName('body')));
+        out.push(...this.block(field(node, 'body')));
         return;
       }
       case 'try_statement':
-        out.push(...this.block(node.childForFieldName('body')));
+        out.push(...this.block(field(node, 'body')));
         for (const child of node.namedChildren) {
           if (
             child &&
@@ -230,14 +244,14 @@ class PythonLowerer {
         const decorators = node.namedChildren
           .filter((c): c is PyNode => c?.type === 'decorator')
           .map((d) => this.expr(d.namedChildren[0] ?? d));
-        const definition = node.childForFieldName('definition');
+        const definition = field(node, 'definition');
         if (definition?.type === 'function_definition')
           out.push({ kind: 'function', fn: this.fn(definition, decorators) });
         else if (definition) this.statement(definition, out);
         return;
       }
       case 'class_definition':
-        out.push(...this.block(node.childForFieldName('body')));
+        out.push(...this.block(field(node, 'body')));
         return;
       case 'block':
         out.push(...this.block(node));
@@ -250,8 +264,8 @@ class PythonLowerer {
   private expressionStatement(node: PyNode, out: IrStatement[]): void {
     const pos = this.pos(node);
     if (node.type === 'assignment' || node.type === 'augmented_assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = field(node, 'left');
+      const right = field(node, 'right');
       if (!left || !right) return;
       let value = this.expr(right);
       if (node.type === 'augmented_assignment')
@@ -271,20 +285,19 @@ class PythonLowerer {
 
   private fn(node: PyNode, decorators: IrExpr[]): IrFunction {
     const params: string[] = [];
-    const parameters = node.childForFieldName('parameters');
+    const parameters = field(node, 'parameters');
     for (const param of parameters?.namedChildren ?? []) {
       if (!param) continue;
       const name =
         param.type === 'identifier'
           ? param
-          : (param.childForFieldName('name') ??
-            param.namedChildren.find((c) => c?.type === 'identifier'));
+          : (field(param, 'name') ?? param.namedChildren.find((c) => c?.type === 'identifier'));
       if (name && name.text !== 'self' && name.text !== 'cls') params.push(name.text);
     }
     return {
-      name: node.childForFieldName('name')?.text ?? '<anonymous>',
+      name: field(node, 'name')?.text ?? '<anonymous>',
       params,
-      body: this.block(node.childForFieldName('body')),
+      body: this.block(field(node, 'body')),
       decorators,
       line: this.pos(node).line,
     };
@@ -324,8 +337,8 @@ class PythonLowerer {
           path: resolveAlias(node.text, this.imports),
         };
       case 'attribute': {
-        const objectNode = node.childForFieldName('object');
-        const property = node.childForFieldName('attribute')?.text ?? '';
+        const objectNode = field(node, 'object');
+        const property = field(node, 'attribute')?.text ?? '';
         if (!objectNode)
           return {
             kind: 'other',
@@ -348,7 +361,7 @@ class PythonLowerer {
         return result;
       }
       case 'subscript': {
-        const valueNode = node.childForFieldName('value');
+        const valueNode = field(node, 'value');
         if (!valueNode)
           return {
             kind: 'other',
@@ -358,7 +371,7 @@ class PythonLowerer {
             children: [],
           };
         const object = this.expr(valueNode);
-        const sub = node.childForFieldName('subscript');
+        const sub = field(node, 'subscript');
         const key = sub?.type === 'string' ? stringValue(sub) : '[]';
         const children = [object];
         if (sub && key === '[]') children.push(this.expr(sub));
@@ -452,12 +465,12 @@ class PythonLowerer {
           call: this.call(node),
         };
       case 'binary_operator': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const left = field(node, 'left');
+        const right = field(node, 'right');
         const children = [left, right]
           .filter((c): c is PyNode => c !== null)
           .map((c) => this.expr(c));
-        const op = node.childForFieldName('operator')?.type ?? '';
+        const op = field(node, 'operator')?.type ?? '';
         if (op === '+' || op === '%') {
           const value = children.map((c) => c.value ?? '').join('');
           return {
@@ -494,8 +507,8 @@ class PythonLowerer {
         for (const pair of node.namedChildren) {
           if (!pair) continue;
           if (pair.type === 'pair') {
-            const key = pair.childForFieldName('key');
-            const valueNode = pair.childForFieldName('value');
+            const key = field(pair, 'key');
+            const valueNode = field(pair, 'value');
             if (!valueNode) continue;
             const value = this.expr(valueNode);
             if (key?.type === 'string') props.set(stringValue(key), value);
@@ -524,9 +537,9 @@ class PythonLowerer {
           children: this.all(node),
         };
       case 'lambda': {
-        const bodyNode = node.childForFieldName('body');
+        const bodyNode = field(node, 'body');
         const params: string[] = [];
-        for (const p of node.childForFieldName('parameters')?.namedChildren ?? [])
+        for (const p of field(node, 'parameters')?.namedChildren ?? [])
           if (p?.type === 'identifier') params.push(p.text);
         const body: IrStatement[] = bodyNode
           ? [{ kind: 'return', expr: this.expr(bodyNode), line: pos.line }]
@@ -546,10 +559,10 @@ class PythonLowerer {
       case 'dictionary_comprehension': {
         // `[d.page_content for d in docs]`: the element depends on the iterable.
         const children: IrExpr[] = [];
-        const body = node.childForFieldName('body');
+        const body = field(node, 'body');
         for (const clause of node.namedChildren) {
           if (clause?.type === 'for_in_clause') {
-            const right = clause.childForFieldName('right');
+            const right = field(clause, 'right');
             if (right) children.push(this.expr(right));
           }
         }
@@ -600,21 +613,21 @@ class PythonLowerer {
 
   private call(node: PyNode): IrCall {
     const pos = this.pos(node);
-    const fnNode = node.childForFieldName('function');
+    const fnNode = field(node, 'function');
     const calleeExpr = fnNode
       ? this.expr(fnNode)
       : { kind: 'other' as const, text: '', line: pos.line, column: pos.column, children: [] };
     const args: IrExpr[] = [];
     const kwargs = new Map<string, IrExpr>();
-    const argNode = node.childForFieldName('arguments');
+    const argNode = field(node, 'arguments');
     // `f(x for x in xs)`: the generator itself is the only argument.
     const argNodes =
       argNode?.type === 'generator_expression' ? [argNode] : (argNode?.namedChildren ?? []);
     for (const arg of argNodes) {
       if (!arg || arg.type === 'comment') continue;
       if (arg.type === 'keyword_argument') {
-        const name = arg.childForFieldName('name')?.text ?? '';
-        const value = arg.childForFieldName('value');
+        const name = field(arg, 'name')?.text ?? '';
+        const value = field(arg, 'value');
         if (value) kwargs.set(name, this.expr(value));
       } else {
         args.push(this.expr(arg));
@@ -688,7 +701,7 @@ function blockExits(node: PyNode | null): boolean {
 function hasBoundedExit(body: PyNode | null): boolean {
   if (!body) return false;
   for (const ifNode of body.descendantsOfType('if_statement')) {
-    const condition = ifNode?.childForFieldName('condition');
+    const condition = ifNode ? field(ifNode, 'condition') : undefined;
     if (!condition) continue;
     const comparison =
       condition.type === 'comparison_operator' ||
@@ -696,7 +709,7 @@ function hasBoundedExit(body: PyNode | null): boolean {
     if (
       comparison &&
       /[<>]/.test(condition.text) &&
-      blockExits(ifNode?.childForFieldName('consequence') ?? null)
+      blockExits((ifNode ? field(ifNode, 'consequence') : undefined) ?? null)
     )
       return true;
   }

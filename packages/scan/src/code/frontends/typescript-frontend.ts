@@ -133,17 +133,22 @@ class TypeScriptLowerer {
   constructor(private readonly source: ts.SourceFile) {}
 
   private position(node: ts.Node): { line: number; column: number } {
-    const { line, character } = this.source.getLineAndCharacterOfPosition(
-      node.getStart(this.source),
-    );
+    return this.positionAt(node.getStart(this.source));
+  }
+
+  private positionAt(start: number): { line: number; column: number } {
+    const { line, character } = this.source.getLineAndCharacterOfPosition(start);
     return { line: line + 1, column: character + 1 };
   }
 
   private text(node: ts.Node): string {
+    return this.textAt(node.getStart(this.source), node.end);
+  }
+
+  private textAt(start: number, end: number): string {
     // Slice at most MAX_TEXT + 1 characters: getText() on every node of a large
     // minified file would copy the file over and over (quadratic).
-    const start = node.getStart(this.source);
-    return capText(this.source.text.slice(start, Math.min(node.end, start + MAX_TEXT + 1)));
+    return capText(this.source.text.slice(start, Math.min(end, start + MAX_TEXT + 1)));
   }
 
   statements(nodes: readonly ts.Statement[] | ts.NodeArray<ts.Statement>): IrStatement[] {
@@ -410,8 +415,9 @@ class TypeScriptLowerer {
   }
 
   private exprInner(node: ts.Expression | ts.Node): IrExpr {
-    const pos = this.position(node);
-    const base = { text: this.text(node), line: pos.line, column: pos.column };
+    const start = node.getStart(this.source);
+    const pos = this.positionAt(start);
+    const base = { text: this.textAt(start, node.end), line: pos.line, column: pos.column };
     if (
       isAwaitExpression(node) ||
       isParenthesizedExpression(node) ||
