@@ -108,11 +108,16 @@ export function isAiFactory(call: IrCall): boolean {
   return true;
 }
 
+/** `.suffix` forms, built once (the check runs on every call expression). */
+const DOTTED_MODEL_SUFFIXES = MODEL_SUFFIXES.map((suffix) => `.${suffix}`);
+
 /** Whether `call` runs a model; `receiverIsAi` tells whether its receiver is a known AI object. */
 export function isModelCall(call: IrCall, receiverIsAi: boolean, calleeIsAi: boolean): boolean {
   const callee = call.callee;
-  if (MODEL_SUFFIXES.some((suffix) => callee === suffix || callee.endsWith(`.${suffix}`)))
-    return true;
+  for (let i = 0; i < MODEL_SUFFIXES.length; i++) {
+    const suffix = MODEL_SUFFIXES[i] ?? '';
+    if (callee === suffix || callee.endsWith(DOTTED_MODEL_SUFFIXES[i] ?? '')) return true;
+  }
   const last = lastSegment(callee);
   if (
     MODEL_FUNCTIONS.has(last) &&

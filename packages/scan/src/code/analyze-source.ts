@@ -76,12 +76,24 @@ function composite(
   const visitors = rules
     .filter((rule) => rule.languages.includes(language))
     .map((rule) => rule.visitor((hit) => hits.push({ ...hit, ruleId: rule.id })));
+  // Each event goes only to the visitors that handle it (same order as the rule list).
+  const calls = visitors.filter((v) => v.onCall !== undefined);
+  const assigns = visitors.filter((v) => v.onAssign !== undefined);
+  const objects = visitors.filter((v) => v.onObject !== undefined);
+  const loops = visitors.filter((v) => v.onLoop !== undefined);
   return {
-    onCall: (call, flow) => visitors.forEach((v) => v.onCall?.(call, flow)),
-    onAssign: (targets, value, flow, line, column, text) =>
-      visitors.forEach((v) => v.onAssign?.(targets, value, flow, line, column, text)),
-    onObject: (object, flow) => visitors.forEach((v) => v.onObject?.(object, flow)),
-    onLoop: (loop, contains, flow) => visitors.forEach((v) => v.onLoop?.(loop, contains, flow)),
+    onCall: (call, flow) => {
+      for (const v of calls) v.onCall?.(call, flow);
+    },
+    onAssign: (targets, value, flow, line, column, text) => {
+      for (const v of assigns) v.onAssign?.(targets, value, flow, line, column, text);
+    },
+    onObject: (object, flow) => {
+      for (const v of objects) v.onObject?.(object, flow);
+    },
+    onLoop: (loop, contains, flow) => {
+      for (const v of loops) v.onLoop?.(loop, contains, flow);
+    },
   };
 }
 

@@ -81,11 +81,36 @@ export function analyseModule(module: IrModule, visitor: FlowVisitor): void {
   engine.run(module.main, new Map(), false);
 }
 
-function union(...sets: Taint[]): Taint {
-  const out = new Set<TaintKind>();
-  for (const set of sets) for (const kind of set) out.add(kind);
+/** Taint sets are never mutated once built, so the engine shares them freely. */
+const ONLY: Readonly<Record<TaintKind, Taint>> = {
+  model: new Set(['model']),
+  toolarg: new Set(['toolarg']),
+  user: new Set(['user']),
+  retrieved: new Set(['retrieved']),
+  'retrieved-delimited': new Set(['retrieved-delimited']),
+  external: new Set(['external']),
+  prompt: new Set(['prompt']),
+  aiobj: new Set(['aiobj']),
+};
+
+/** Union of two taints; returns an operand unchanged when the other adds nothing. */
+function union(a: Taint, b: Taint): Taint {
+  if (b.size === 0 || a === b) return a;
+  if (a.size === 0) return b;
+  let subset = true;
+  for (const kind of b) {
+    if (!a.has(kind)) {
+      subset = false;
+      break;
+    }
+  }
+  if (subset) return a;
+  const out = new Set<TaintKind>(a);
+  for (const kind of b) out.add(kind);
   return out;
 }
+
+const GROWING_METHODS = new Set(['append', 'push', 'extend', 'add', 'insert', 'unshift']);
 
 function withoutAi(set: Taint): Taint {
   if (!set.has('aiobj')) return set;
@@ -113,8 +138,8 @@ class TaintEngine {
       isTool || this.toolNames.has(fn.name) || fn.decorators.some((d) => isToolDecorator(d));
     for (const param of fn.params) {
       let taint: Taint = paramTaint;
-      if (tool) taint = union(taint, new Set(['toolarg']));
-      if (USER_INPUT_PARAM.test(param)) taint = union(taint, new Set(['user']));
+      if (tool) taint = union(taint, ONLY.toolarg);
+      if (USER_INPUT_PARAM.test(param)) taint = union(taint, ONLY.user);
       if (taint.size > 0) state.set(param, taint);
       else state.delete(param);
     }
@@ -142,7 +167,7 @@ class TaintEngine {
           for (const target of statement.targets) {
             let targetTaint = taint;
             if (PROMPT_NAME.test(lastSegment(target)) && statement.value.kind !== 'string') {
-              targetTaint = union(targetTaint, new Set(['prompt']));
+              targetTaint = union(targetTaint, ONLY.prompt);
             }
             if (targetTaint.size > 0) state.set(target, targetTaint);
             else state.delete(target);
@@ -242,11 +267,11 @@ class TaintEngine {
         const path = expr.path ?? '';
         const own = state.get(path);
         if (own) return own;
-        return isUserInputPath(path) ? new Set(['user']) : EMPTY;
+        return isUserInputPath(path) ? ONLY.user : EMPTY;
       }
       case 'member': {
         if (expr.path !== undefined && state.has(expr.path)) return state.get(expr.path) ?? EMPTY;
-        if (isUserInputPath(expr.path)) return new Set(['user']);
+        if (isUserInputPath(expr.path)) return ONLY.user;
         let base = EMPTY;
         // `TABLE[key]`: the value comes from TABLE; a tainted key only picks among trusted values.
         for (const child of expr.children) {
@@ -254,7 +279,7 @@ class TaintEngine {
           if (child === expr.object) base = union(base, childTaint);
         }
         if (NON_CONTENT_PROPERTIES.has(expr.property ?? ''))
-          return base.has('aiobj') ? new Set(['aiobj']) : EMPTY;
+          return base.has('aiobj') ? ONLY.aiobj : EMPTY;
         return base;
       }
       case 'call':
@@ -337,33 +362,30 @@ class TaintEngine {
     this.visitor.onCall?.(call, view);
     // `messages.append(x)` / `messages.push(x)`: the list now holds x.
     const method = lastSegment(call.callee);
-    if (
-      object?.path !== undefined &&
-      ['append', 'push', 'extend', 'add', 'insert', 'unshift'].includes(method)
-    ) {
+    if (object?.path !== undefined && GROWING_METHODS.has(method)) {
       const merged = union(state.get(object.path) ?? EMPTY, withoutAi(argTaint));
       if (merged.size > 0) state.set(object.path, merged);
     }
     switch (kind) {
       case 'model':
-        return new Set(['model']);
+        return ONLY.model;
       case 'retrieved':
-        return new Set(['retrieved']);
+        return ONLY.retrieved;
       case 'aiobj':
-        return new Set(['aiobj']);
+        return ONLY.aiobj;
       case 'sanitizer':
         return EMPTY;
       case 'user':
-        return new Set(['user']);
+        return ONLY.user;
       case 'external':
-        return new Set(['external']);
+        return ONLY.external;
       case 'none':
       default: {
         const calleeOwn =
           call.calleeExpr.kind === 'name'
             ? (state.get(call.calleeExpr.path ?? '') ?? EMPTY)
             : EMPTY;
-        return withoutAi(union(argTaint, receiverTaint, calleeOwn));
+        return withoutAi(union(union(argTaint, receiverTaint), calleeOwn));
       }
     }
   }
@@ -386,8 +408,11 @@ function isToolDecorator(decorator: IrExpr): boolean {
 /** Names of functions handed to tool factories or `tools=[...]` lists anywhere in the module. */
 function collectToolFunctionNames(main: IrFunction): Set<string> {
   const names = new Set<string>();
+  // TypeScript option objects are both call arguments and kwargs: visit each expression once.
+  const seen = new Set<IrExpr>();
   const visitExpr = (expr: IrExpr | undefined): void => {
-    if (!expr) return;
+    if (!expr || seen.has(expr)) return;
+    seen.add(expr);
     if (expr.kind === 'call' && expr.call) {
       const call = expr.call;
       const factory = isToolFactory(call);

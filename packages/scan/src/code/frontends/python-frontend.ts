@@ -38,6 +38,20 @@ export async function lowerPython(text: string): Promise<IrModule> {
   }
 }
 
+/**
+ * `node.childForFieldName` looks the field name up linearly on every call;
+ * the grammar's field ids are resolved once per name here instead.
+ */
+const FIELD_IDS = new Map<string, number>();
+function field(node: PyNode, name: string): PyNode | null {
+  let id = FIELD_IDS.get(name);
+  if (id === undefined) {
+    id = node.tree.language.fields.indexOf(name);
+    FIELD_IDS.set(name, id);
+  }
+  return id < 0 ? null : node.childForFieldId(id);
+}
+
 const LOOP_EXITS = new Set([
   'return_statement',
   'raise_statement',
@@ -90,21 +104,21 @@ class PythonLowerer {
             const root = child.text.split('.')[0] ?? child.text;
             this.imports.set(root, root);
           } else if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name')?.text ?? '';
-            const alias = child.childForFieldName('alias')?.text ?? name;
+            const name = field(child, 'name')?.text ?? '';
+            const alias = field(child, 'alias')?.text ?? name;
             this.modules.add(name);
             this.imports.set(alias, name);
           }
         }
         return;
       case 'import_from_statement': {
-        const module = node.childForFieldName('module_name')?.text ?? '';
+        const module = field(node, 'module_name')?.text ?? '';
         this.modules.add(module);
         for (const child of node.childrenForFieldName('name')) {
           if (!child) continue;
           if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name')?.text ?? '';
-            const alias = child.childForFieldName('alias')?.text ?? name;
+            const name = field(child, 'name')?.text ?? '';
+            const alias = field(child, 'alias')?.text ?? name;
             this.imports.set(alias, `${module}.${name}`);
           } else {
             this.imports.set(child.text, `${module}.${child.text}`);
@@ -117,8 +131,8 @@ class PythonLowerer {
         return;
       case 'if_statement':
       case 'elif_clause': {
-        const condition = node.childForFieldName('condition');
-        const consequence = node.childForFieldName('consequence');
+        const condition = field(node, 'condition');
+        const consequence = field(node, 'consequence');
         if (condition) {
           out.push({
             kind: 'guard',
@@ -131,30 +145,38 @@ class PythonLowerer {
         for (const alt of node.childrenForFieldName('alternative')) {
           if (!alt) continue;
           if (alt.type === 'elif_clause') this.statement(alt, out);
-          else out.push(...this.block(alt.childForFieldName('body')));
+          else out.push(...this.block(field(alt, 'body')));
         }
         return;
       }
       case 'for_statement': {
         const body: IrStatement[] = [];
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const left = field(node, 'left');
+        const right = field(node, 'right');
         if (left && right) {
           body.push({
             kind: 'assign',
             targets: targetNames(left),
             value: this.expr(right),
-            ...pos,
+            line: pos.line,
+            column: pos.column,
             text: this.snippet(right),
           });
         }
-        body.push(...this.block(node.childForFieldName('body')));
-        out.push({ kind: 'loop', unbounded: false, body, ...pos, text: '' });
+        body.push(...this.block(field(node, 'body')));
+        out.push({
+          kind: 'loop',
+          unbounded: false,
+          body,
+          line: pos.line,
+          column: pos.column,
+          text: '',
+        });
         return;
       }
       case 'while_statement': {
-        const condition = node.childForFieldName('condition');
-        const bodyNode = node.childForFieldName('body');
+        const condition = field(node, 'condition');
+        const bodyNode = field(node, 'body');
         const body = this.block(bodyNode);
         const constant =
           condition !== null &&
@@ -163,24 +185,26 @@ class PythonLowerer {
           kind: 'loop',
           unbounded: constant && !hasBoundedExit(bodyNode),
           body,
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           text: this.snippet(node).split('\n')[0] ?? '',
         });
         return;
       }
       case 'with_statement': {
         for (const item of node.descendantsOfType('with_item')) {
-          const value = item?.childForFieldName('value');
+          const value = item ? field(item, 'value') : undefined;
           if (!value) continue;
           if (value.type === 'as_pattern') {
             const source = value.namedChildren[0];
-            const alias = value.childForFieldName('alias');
+            const alias = field(value, 'alias');
             if (source && alias) {
               out.push({
                 kind: 'assign',
                 targets: targetNames(alias),
                 value: this.expr(source),
-                ...pos,
+                line: pos.line,
+                column: pos.column,
                 text: this.snippet(value),
               });
             }
@@ -188,11 +212,11 @@ class PythonLowerer {
             out.push({ kind: 'expr', expr: this.expr(value), line: pos.line });
           }
         }
-        out.push(...this.block(node.childForFieldName('body')));
+        out.push(...this.block(field(node, 'body')));
         return;
       }
       case 'try_statement':
-        out.push(...this.block(node.childForFieldName('body')));
+        out.push(...this.block(field(node, 'body')));
         for (const child of node.namedChildren) {
           if (
             child &&
@@ -220,14 +244,14 @@ class PythonLowerer {
         const decorators = node.namedChildren
           .filter((c): c is PyNode => c?.type === 'decorator')
           .map((d) => this.expr(d.namedChildren[0] ?? d));
-        const definition = node.childForFieldName('definition');
+        const definition = field(node, 'definition');
         if (definition?.type === 'function_definition')
           out.push({ kind: 'function', fn: this.fn(definition, decorators) });
         else if (definition) this.statement(definition, out);
         return;
       }
       case 'class_definition':
-        out.push(...this.block(node.childForFieldName('body')));
+        out.push(...this.block(field(node, 'body')));
         return;
       case 'block':
         out.push(...this.block(node));
@@ -240,8 +264,8 @@ class PythonLowerer {
   private expressionStatement(node: PyNode, out: IrStatement[]): void {
     const pos = this.pos(node);
     if (node.type === 'assignment' || node.type === 'augmented_assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
+      const left = field(node, 'left');
+      const right = field(node, 'right');
       if (!left || !right) return;
       let value = this.expr(right);
       if (node.type === 'augmented_assignment')
@@ -250,7 +274,8 @@ class PythonLowerer {
         kind: 'assign',
         targets: targetNames(left),
         value,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.snippet(node),
       });
       return;
@@ -260,20 +285,19 @@ class PythonLowerer {
 
   private fn(node: PyNode, decorators: IrExpr[]): IrFunction {
     const params: string[] = [];
-    const parameters = node.childForFieldName('parameters');
+    const parameters = field(node, 'parameters');
     for (const param of parameters?.namedChildren ?? []) {
       if (!param) continue;
       const name =
         param.type === 'identifier'
           ? param
-          : (param.childForFieldName('name') ??
-            param.namedChildren.find((c) => c?.type === 'identifier'));
+          : (field(param, 'name') ?? param.namedChildren.find((c) => c?.type === 'identifier'));
       if (name && name.text !== 'self' && name.text !== 'cls') params.push(name.text);
     }
     return {
-      name: node.childForFieldName('name')?.text ?? '<anonymous>',
+      name: field(node, 'name')?.text ?? '<anonymous>',
       params,
-      body: this.block(node.childForFieldName('body')),
+      body: this.block(field(node, 'body')),
       decorators,
       line: this.pos(node).line,
     };
@@ -284,7 +308,13 @@ class PythonLowerer {
 
   expr(node: PyNode): IrExpr {
     if (this.depth >= MAX_DEPTH)
-      return { kind: 'other', text: '…', ...this.pos(node), children: [] };
+      return {
+        kind: 'other',
+        text: '…',
+        line: node.startPosition.row + 1,
+        column: node.startPosition.column + 1,
+        children: [],
+      };
     this.depth++;
     try {
       return this.exprInner(node);
@@ -295,28 +325,65 @@ class PythonLowerer {
 
   private exprInner(node: PyNode): IrExpr {
     const pos = this.pos(node);
-    const base = { text: this.snippet(node), ...pos, children: [] as IrExpr[] };
+    const base = { text: this.snippet(node), line: pos.line, column: pos.column };
     switch (node.type) {
       case 'identifier':
-        return { ...base, kind: 'name', path: resolveAlias(node.text, this.imports) };
+        return {
+          kind: 'name',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          path: resolveAlias(node.text, this.imports),
+        };
       case 'attribute': {
-        const objectNode = node.childForFieldName('object');
-        const property = node.childForFieldName('attribute')?.text ?? '';
-        if (!objectNode) return { ...base, kind: 'other' };
+        const objectNode = field(node, 'object');
+        const property = field(node, 'attribute')?.text ?? '';
+        if (!objectNode)
+          return {
+            kind: 'other',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+          };
         const object = this.expr(objectNode);
-        const result: IrExpr = { ...base, kind: 'member', object, property, children: [object] };
+        const result: IrExpr = {
+          kind: 'member',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          object,
+          property,
+          children: [object],
+        };
         if (object.path !== undefined) result.path = `${object.path}.${property}`;
         return result;
       }
       case 'subscript': {
-        const valueNode = node.childForFieldName('value');
-        if (!valueNode) return { ...base, kind: 'other' };
+        const valueNode = field(node, 'value');
+        if (!valueNode)
+          return {
+            kind: 'other',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+          };
         const object = this.expr(valueNode);
-        const sub = node.childForFieldName('subscript');
+        const sub = field(node, 'subscript');
         const key = sub?.type === 'string' ? stringValue(sub) : '[]';
         const children = [object];
         if (sub && key === '[]') children.push(this.expr(sub));
-        const result: IrExpr = { ...base, kind: 'member', object, property: key, children };
+        const result: IrExpr = {
+          kind: 'member',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          object,
+          property: key,
+          children,
+        };
         if (object.path !== undefined) result.path = `${object.path}.${key}`;
         return result;
       }
@@ -325,51 +392,123 @@ class PythonLowerer {
           (c): c is PyNode => c?.type === 'interpolation',
         );
         const value = stringValue(node);
-        if (interpolations.length === 0) return { ...base, kind: 'string', value };
+        if (interpolations.length === 0)
+          return {
+            kind: 'string',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+            value,
+          };
         const children = interpolations.map((i) => this.expr(i.namedChildren[0] ?? i));
-        return { ...base, kind: 'template', value, children };
+        return {
+          kind: 'template',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          value,
+          children,
+        };
       }
       case 'concatenated_string': {
         const parts = node.namedChildren
           .filter((c): c is PyNode => c !== null)
           .map((c) => this.expr(c));
         const value = parts.map((p) => p.value ?? '').join('');
-        if (parts.every((p) => p.kind === 'string')) return { ...base, kind: 'string', value };
-        return { ...base, kind: 'template', value, children: parts };
+        if (parts.every((p) => p.kind === 'string'))
+          return {
+            kind: 'string',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+            value,
+          };
+        return {
+          kind: 'template',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          value,
+          children: parts,
+        };
       }
       case 'integer':
       case 'float':
-        return { ...base, kind: 'number', value: node.text };
+        return {
+          kind: 'number',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          value: node.text,
+        };
       case 'true':
       case 'false':
       case 'none':
-        return { ...base, kind: 'literal', value: node.text };
+        return {
+          kind: 'literal',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          value: node.text,
+        };
       case 'call':
-        return { ...base, kind: 'call', call: this.call(node) };
+        return {
+          kind: 'call',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+          call: this.call(node),
+        };
       case 'binary_operator': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        const left = field(node, 'left');
+        const right = field(node, 'right');
         const children = [left, right]
           .filter((c): c is PyNode => c !== null)
           .map((c) => this.expr(c));
-        const op = node.childForFieldName('operator')?.type ?? '';
+        const op = field(node, 'operator')?.type ?? '';
         if (op === '+' || op === '%') {
           const value = children.map((c) => c.value ?? '').join('');
-          return { ...base, kind: 'template', value, children };
+          return {
+            kind: 'template',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            value,
+            children,
+          };
         }
-        if (op === '|') return { ...base, kind: 'call', call: pipeCall(base, children) };
-        return { ...base, kind: 'other', children };
+        if (op === '|')
+          return {
+            kind: 'call',
+            text: base.text,
+            line: base.line,
+            column: base.column,
+            children: [],
+            call: pipeCall(base, children),
+          };
+        return { kind: 'other', text: base.text, line: base.line, column: base.column, children };
       }
       case 'comparison_operator':
-        return { ...base, kind: 'compare', children: this.all(node) };
+        return {
+          kind: 'compare',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: this.all(node),
+        };
       case 'dictionary': {
         const props = new Map<string, IrExpr>();
         const children: IrExpr[] = [];
         for (const pair of node.namedChildren) {
           if (!pair) continue;
           if (pair.type === 'pair') {
-            const key = pair.childForFieldName('key');
-            const valueNode = pair.childForFieldName('value');
+            const key = field(pair, 'key');
+            const valueNode = field(pair, 'value');
             if (!valueNode) continue;
             const value = this.expr(valueNode);
             if (key?.type === 'string') props.set(stringValue(key), value);
@@ -378,23 +517,39 @@ class PythonLowerer {
             children.push(this.expr(pair));
           }
         }
-        return { ...base, kind: 'object', props, children };
+        return {
+          kind: 'object',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          props,
+          children,
+        };
       }
       case 'list':
       case 'tuple':
       case 'set':
-        return { ...base, kind: 'array', children: this.all(node) };
+        return {
+          kind: 'array',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: this.all(node),
+        };
       case 'lambda': {
-        const bodyNode = node.childForFieldName('body');
+        const bodyNode = field(node, 'body');
         const params: string[] = [];
-        for (const p of node.childForFieldName('parameters')?.namedChildren ?? [])
+        for (const p of field(node, 'parameters')?.namedChildren ?? [])
           if (p?.type === 'identifier') params.push(p.text);
         const body: IrStatement[] = bodyNode
           ? [{ kind: 'return', expr: this.expr(bodyNode), line: pos.line }]
           : [];
         return {
-          ...base,
           kind: 'function',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
           fn: { name: '<lambda>', params, body, decorators: [], line: pos.line },
         };
       }
@@ -404,15 +559,15 @@ class PythonLowerer {
       case 'dictionary_comprehension': {
         // `[d.page_content for d in docs]`: the element depends on the iterable.
         const children: IrExpr[] = [];
-        const body = node.childForFieldName('body');
+        const body = field(node, 'body');
         for (const clause of node.namedChildren) {
           if (clause?.type === 'for_in_clause') {
-            const right = clause.childForFieldName('right');
+            const right = field(clause, 'right');
             if (right) children.push(this.expr(right));
           }
         }
         if (body && children.length === 0) children.push(this.expr(body));
-        return { ...base, kind: 'other', children };
+        return { kind: 'other', text: base.text, line: base.line, column: base.column, children };
       }
       case 'await':
       case 'parenthesized_expression':
@@ -423,8 +578,10 @@ class PythonLowerer {
         const inner = node.namedChildren.filter((c): c is PyNode => c !== null);
         if (inner.length === 1 && inner[0]) return this.expr(inner[0]);
         return {
-          ...base,
           kind: node.type === 'expression_list' ? 'array' : 'other',
+          text: base.text,
+          line: base.line,
+          column: base.column,
           children: inner.map((c) => this.expr(c)),
         };
       }
@@ -432,9 +589,21 @@ class PythonLowerer {
       case 'boolean_operator':
       case 'not_operator':
       case 'unary_operator':
-        return { ...base, kind: 'other', children: this.all(node) };
+        return {
+          kind: 'other',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: this.all(node),
+        };
       default:
-        return { ...base, kind: 'other', children: [] };
+        return {
+          kind: 'other',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          children: [],
+        };
     }
   }
 
@@ -444,21 +613,21 @@ class PythonLowerer {
 
   private call(node: PyNode): IrCall {
     const pos = this.pos(node);
-    const fnNode = node.childForFieldName('function');
+    const fnNode = field(node, 'function');
     const calleeExpr = fnNode
       ? this.expr(fnNode)
-      : { kind: 'other' as const, text: '', ...pos, children: [] };
+      : { kind: 'other' as const, text: '', line: pos.line, column: pos.column, children: [] };
     const args: IrExpr[] = [];
     const kwargs = new Map<string, IrExpr>();
-    const argNode = node.childForFieldName('arguments');
+    const argNode = field(node, 'arguments');
     // `f(x for x in xs)`: the generator itself is the only argument.
     const argNodes =
       argNode?.type === 'generator_expression' ? [argNode] : (argNode?.namedChildren ?? []);
     for (const arg of argNodes) {
       if (!arg || arg.type === 'comment') continue;
       if (arg.type === 'keyword_argument') {
-        const name = arg.childForFieldName('name')?.text ?? '';
-        const value = arg.childForFieldName('value');
+        const name = field(arg, 'name')?.text ?? '';
+        const value = field(arg, 'value');
         if (value) kwargs.set(name, this.expr(value));
       } else {
         args.push(this.expr(arg));
@@ -466,7 +635,15 @@ class PythonLowerer {
     }
     const callee =
       calleeExpr.path ?? (calleeExpr.kind === 'member' ? `?.${calleeExpr.property ?? ''}` : '');
-    return { callee, calleeExpr, args, kwargs, ...pos, text: this.snippet(node) };
+    return {
+      callee,
+      calleeExpr,
+      args,
+      kwargs,
+      line: pos.line,
+      column: pos.column,
+      text: this.snippet(node),
+    };
   }
 }
 
@@ -524,7 +701,7 @@ function blockExits(node: PyNode | null): boolean {
 function hasBoundedExit(body: PyNode | null): boolean {
   if (!body) return false;
   for (const ifNode of body.descendantsOfType('if_statement')) {
-    const condition = ifNode?.childForFieldName('condition');
+    const condition = ifNode ? field(ifNode, 'condition') : undefined;
     if (!condition) continue;
     const comparison =
       condition.type === 'comparison_operator' ||
@@ -532,7 +709,7 @@ function hasBoundedExit(body: PyNode | null): boolean {
     if (
       comparison &&
       /[<>]/.test(condition.text) &&
-      blockExits(ifNode?.childForFieldName('consequence') ?? null)
+      blockExits((ifNode ? field(ifNode, 'consequence') : undefined) ?? null)
     )
       return true;
   }

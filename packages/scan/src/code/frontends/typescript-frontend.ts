@@ -11,6 +11,81 @@ import {
   type IrStatement,
 } from '../ir.js';
 
+/*
+ * The compiler API's namespace object exposes its functions through getters;
+ * bound once here so the per-node checks below are plain function calls.
+ */
+const {
+  SyntaxKind,
+  forEachChild,
+  isArrayLiteralExpression,
+  isArrowFunction,
+  isAsExpression,
+  isAwaitExpression,
+  isBigIntLiteral,
+  isBinaryExpression,
+  isBlock,
+  isBreakStatement,
+  isCallExpression,
+  isClassDeclaration,
+  isClassExpression,
+  isConditionalExpression,
+  isConstructorDeclaration,
+  isContinueStatement,
+  isDoStatement,
+  isElementAccessExpression,
+  isExportAssignment,
+  isExpressionStatement,
+  isForInStatement,
+  isForOfStatement,
+  isForStatement,
+  isFunctionDeclaration,
+  isFunctionExpression,
+  isFunctionLike,
+  isIdentifier,
+  isIfStatement,
+  isImportDeclaration,
+  isJsxAttribute,
+  isJsxElement,
+  isJsxExpression,
+  isJsxFragment,
+  isJsxSelfClosingElement,
+  isLabeledStatement,
+  isMethodDeclaration,
+  isNamedImports,
+  isNamespaceImport,
+  isNewExpression,
+  isNoSubstitutionTemplateLiteral,
+  isNonNullExpression,
+  isNumericLiteral,
+  isObjectBindingPattern,
+  isObjectLiteralExpression,
+  isOmittedExpression,
+  isParenthesizedExpression,
+  isPostfixUnaryExpression,
+  isPrefixUnaryExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isPropertyDeclaration,
+  isReturnStatement,
+  isSatisfiesExpression,
+  isShorthandPropertyAssignment,
+  isSpreadAssignment,
+  isSpreadElement,
+  isStringLiteral,
+  isSwitchStatement,
+  isTaggedTemplateExpression,
+  isTemplateExpression,
+  isThrowStatement,
+  isTryStatement,
+  isTypeAssertionExpression,
+  isTypeOfExpression,
+  isVariableDeclarationList,
+  isVariableStatement,
+  isVoidExpression,
+  isWhileStatement,
+} = ts;
+
 /**
  * Lowers TypeScript / JavaScript (incl. JSX) into the IR with the TypeScript
  * compiler API's parser (no type checking: one file at a time, fast).
@@ -58,17 +133,22 @@ class TypeScriptLowerer {
   constructor(private readonly source: ts.SourceFile) {}
 
   private position(node: ts.Node): { line: number; column: number } {
-    const { line, character } = this.source.getLineAndCharacterOfPosition(
-      node.getStart(this.source),
-    );
+    return this.positionAt(node.getStart(this.source));
+  }
+
+  private positionAt(start: number): { line: number; column: number } {
+    const { line, character } = this.source.getLineAndCharacterOfPosition(start);
     return { line: line + 1, column: character + 1 };
   }
 
   private text(node: ts.Node): string {
+    return this.textAt(node.getStart(this.source), node.end);
+  }
+
+  private textAt(start: number, end: number): string {
     // Slice at most MAX_TEXT + 1 characters: getText() on every node of a large
     // minified file would copy the file over and over (quadratic).
-    const start = node.getStart(this.source);
-    return capText(this.source.text.slice(start, Math.min(node.end, start + MAX_TEXT + 1)));
+    return capText(this.source.text.slice(start, Math.min(end, start + MAX_TEXT + 1)));
   }
 
   statements(nodes: readonly ts.Statement[] | ts.NodeArray<ts.Statement>): IrStatement[] {
@@ -79,7 +159,7 @@ class TypeScriptLowerer {
 
   private block(node: ts.Statement | undefined, out: IrStatement[]): void {
     if (node === undefined) return;
-    if (ts.isBlock(node)) for (const child of node.statements) this.statement(child, out);
+    if (isBlock(node)) for (const child of node.statements) this.statement(child, out);
     else this.statement(node, out);
   }
 
@@ -95,13 +175,13 @@ class TypeScriptLowerer {
 
   private statementInner(node: ts.Statement, out: IrStatement[]): void {
     const pos = this.position(node);
-    if (ts.isImportDeclaration(node)) {
+    if (isImportDeclaration(node)) {
       this.importDeclaration(node);
-    } else if (ts.isVariableStatement(node)) {
+    } else if (isVariableStatement(node)) {
       for (const decl of node.declarationList.declarations) this.declaration(decl, out);
-    } else if (ts.isExpressionStatement(node)) {
+    } else if (isExpressionStatement(node)) {
       this.expressionStatement(node.expression, out);
-    } else if (ts.isIfStatement(node)) {
+    } else if (isIfStatement(node)) {
       out.push({
         kind: 'guard',
         condition: this.expr(node.expression),
@@ -110,7 +190,7 @@ class TypeScriptLowerer {
       });
       this.block(node.thenStatement, out);
       this.block(node.elseStatement, out);
-    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+    } else if (isWhileStatement(node) || isDoStatement(node)) {
       const body: IrStatement[] = [];
       this.block(node.statement, body);
       out.push({ kind: 'expr', expr: this.expr(node.expression), line: pos.line });
@@ -118,12 +198,13 @@ class TypeScriptLowerer {
         kind: 'loop',
         unbounded: isConstantTrue(node.expression) && !hasBoundedExit(node.statement),
         body,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.text(node).split('\n')[0] ?? '',
       });
-    } else if (ts.isForStatement(node)) {
+    } else if (isForStatement(node)) {
       const body: IrStatement[] = [];
-      if (node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      if (node.initializer && isVariableDeclarationList(node.initializer)) {
         for (const decl of node.initializer.declarations) this.declaration(decl, out);
       }
       this.block(node.statement, body);
@@ -131,58 +212,74 @@ class TypeScriptLowerer {
         kind: 'loop',
         unbounded: node.condition === undefined && !hasBoundedExit(node.statement),
         body,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.text(node).split('\n')[0] ?? '',
       });
-    } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+    } else if (isForOfStatement(node) || isForInStatement(node)) {
       const body: IrStatement[] = [];
       const value = this.expr(node.expression);
-      const targets = ts.isVariableDeclarationList(node.initializer)
+      const targets = isVariableDeclarationList(node.initializer)
         ? node.initializer.declarations.flatMap((d) => bindingNames(d.name))
         : [node.initializer.getText(this.source)];
-      body.push({ kind: 'assign', targets, value, ...pos, text: this.text(node.expression) });
+      body.push({
+        kind: 'assign',
+        targets,
+        value,
+        line: pos.line,
+        column: pos.column,
+        text: this.text(node.expression),
+      });
       this.block(node.statement, body);
-      out.push({ kind: 'loop', unbounded: false, body, ...pos, text: '' });
-    } else if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
+      out.push({
+        kind: 'loop',
+        unbounded: false,
+        body,
+        line: pos.line,
+        column: pos.column,
+        text: '',
+      });
+    } else if (isReturnStatement(node) || isThrowStatement(node)) {
       const ret: IrStatement = { kind: 'return', line: pos.line };
       if (node.expression) ret.expr = this.expr(node.expression);
       out.push(ret);
-    } else if (ts.isTryStatement(node)) {
+    } else if (isTryStatement(node)) {
       this.block(node.tryBlock, out);
       if (node.catchClause) this.block(node.catchClause.block, out);
       if (node.finallyBlock) this.block(node.finallyBlock, out);
-    } else if (ts.isBlock(node)) {
+    } else if (isBlock(node)) {
       this.block(node, out);
-    } else if (ts.isLabeledStatement(node)) {
+    } else if (isLabeledStatement(node)) {
       this.statement(node.statement, out);
-    } else if (ts.isSwitchStatement(node)) {
+    } else if (isSwitchStatement(node)) {
       out.push({ kind: 'expr', expr: this.expr(node.expression), line: pos.line });
       for (const clause of node.caseBlock.clauses) {
         for (const child of clause.statements) this.statement(child, out);
       }
-    } else if (ts.isFunctionDeclaration(node)) {
+    } else if (isFunctionDeclaration(node)) {
       out.push({ kind: 'function', fn: this.fn(node, node.name?.text ?? '<anonymous>') });
-    } else if (ts.isClassDeclaration(node)) {
+    } else if (isClassDeclaration(node)) {
       this.classMembers(node, out);
-    } else if (ts.isExportAssignment(node)) {
+    } else if (isExportAssignment(node)) {
       out.push({ kind: 'expr', expr: this.expr(node.expression), line: pos.line });
     }
   }
 
   private classMembers(node: ts.ClassDeclaration | ts.ClassExpression, out: IrStatement[]): void {
     for (const member of node.members) {
-      if ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && member.body) {
+      if ((isMethodDeclaration(member) || isConstructorDeclaration(member)) && member.body) {
         out.push({
           kind: 'function',
           fn: this.fn(member, member.name?.getText(this.source) ?? 'constructor'),
         });
-      } else if (ts.isPropertyDeclaration(member) && member.initializer) {
+      } else if (isPropertyDeclaration(member) && member.initializer) {
         const pos = this.position(member);
         out.push({
           kind: 'assign',
           targets: [`this.${member.name.getText(this.source)}`],
           value: this.expr(member.initializer),
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           text: this.text(member),
         });
       }
@@ -190,15 +287,15 @@ class TypeScriptLowerer {
   }
 
   private importDeclaration(node: ts.ImportDeclaration): void {
-    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    if (!isStringLiteral(node.moduleSpecifier)) return;
     const module = normaliseModule(node.moduleSpecifier.text);
     this.modules.add(module);
     const clause = node.importClause;
     if (!clause) return;
     if (clause.name) this.imports.set(clause.name.text, module);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, module);
-    if (bindings && ts.isNamedImports(bindings)) {
+    if (bindings && isNamespaceImport(bindings)) this.imports.set(bindings.name.text, module);
+    if (bindings && isNamedImports(bindings)) {
       for (const element of bindings.elements) {
         const imported = element.propertyName?.getText(this.source) ?? element.name.text;
         this.imports.set(element.name.text, `${module}.${imported}`);
@@ -208,16 +305,16 @@ class TypeScriptLowerer {
 
   private requireModule(node: ts.Expression | undefined): string | undefined {
     let current = node;
-    while (current && (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current))) {
+    while (current && (isAwaitExpression(current) || isParenthesizedExpression(current))) {
       current = current.expression;
     }
     if (
       current &&
-      ts.isCallExpression(current) &&
+      isCallExpression(current) &&
       (current.expression.getText(this.source) === 'require' ||
-        current.expression.kind === ts.SyntaxKind.ImportKeyword) &&
+        current.expression.kind === SyntaxKind.ImportKeyword) &&
       current.arguments[0] &&
-      ts.isStringLiteral(current.arguments[0])
+      isStringLiteral(current.arguments[0])
     ) {
       return normaliseModule(current.arguments[0].text);
     }
@@ -229,10 +326,10 @@ class TypeScriptLowerer {
     const module = this.requireModule(decl.initializer);
     if (module !== undefined) {
       this.modules.add(module);
-      if (ts.isIdentifier(decl.name)) this.imports.set(decl.name.text, module);
-      else if (ts.isObjectBindingPattern(decl.name)) {
+      if (isIdentifier(decl.name)) this.imports.set(decl.name.text, module);
+      else if (isObjectBindingPattern(decl.name)) {
         for (const element of decl.name.elements) {
-          if (!ts.isIdentifier(element.name)) continue;
+          if (!isIdentifier(element.name)) continue;
           const imported = element.propertyName?.getText(this.source) ?? element.name.text;
           this.imports.set(element.name.text, `${module}.${imported}`);
         }
@@ -244,7 +341,8 @@ class TypeScriptLowerer {
       kind: 'assign',
       targets: bindingNames(decl.name),
       value: this.expr(decl.initializer),
-      ...pos,
+      line: pos.line,
+      column: pos.column,
       text: this.text(decl),
     });
   }
@@ -252,22 +350,23 @@ class TypeScriptLowerer {
   private expressionStatement(node: ts.Expression, out: IrStatement[]): void {
     const pos = this.position(node);
     if (
-      ts.isBinaryExpression(node) &&
-      (node.operatorToken.kind === ts.SyntaxKind.EqualsToken ||
-        node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken)
+      isBinaryExpression(node) &&
+      (node.operatorToken.kind === SyntaxKind.EqualsToken ||
+        node.operatorToken.kind === SyntaxKind.PlusEqualsToken)
     ) {
       const target = this.expr(node.left);
       const value = this.expr(node.right);
       const targetName = target.path ?? node.left.getText(this.source);
       const merged: IrExpr =
-        node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken
+        node.operatorToken.kind === SyntaxKind.PlusEqualsToken
           ? { ...value, kind: 'template', children: [target, value] }
           : value;
       out.push({
         kind: 'assign',
         targets: [targetName],
         value: merged,
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: this.text(node),
       });
       return;
@@ -282,7 +381,7 @@ class TypeScriptLowerer {
     const pos = this.position(node);
     const body: IrStatement[] = [];
     if (node.body) {
-      if (ts.isBlock(node.body)) this.block(node.body, body);
+      if (isBlock(node.body)) this.block(node.body, body);
       else
         body.push({
           kind: 'return',
@@ -305,7 +404,7 @@ class TypeScriptLowerer {
   expr(node: ts.Expression | ts.Node): IrExpr {
     if (this.depth >= MAX_DEPTH) {
       const pos = this.position(node);
-      return { kind: 'other', text: '…', ...pos, children: [] };
+      return { kind: 'other', text: '…', line: pos.line, column: pos.column, children: [] };
     }
     this.depth++;
     try {
@@ -316,56 +415,100 @@ class TypeScriptLowerer {
   }
 
   private exprInner(node: ts.Expression | ts.Node): IrExpr {
-    const pos = this.position(node);
-    const base = { text: this.text(node), ...pos, children: [] as IrExpr[] };
+    const start = node.getStart(this.source);
+    const pos = this.positionAt(start);
+    const base = { text: this.textAt(start, node.end), line: pos.line, column: pos.column };
     if (
-      ts.isAwaitExpression(node) ||
-      ts.isParenthesizedExpression(node) ||
-      ts.isAsExpression(node) ||
-      ts.isNonNullExpression(node) ||
-      ts.isTypeAssertionExpression(node) ||
-      ts.isSatisfiesExpression(node) ||
-      ts.isSpreadElement(node) ||
-      ts.isTypeOfExpression(node) ||
-      ts.isVoidExpression(node)
+      isAwaitExpression(node) ||
+      isParenthesizedExpression(node) ||
+      isAsExpression(node) ||
+      isNonNullExpression(node) ||
+      isTypeAssertionExpression(node) ||
+      isSatisfiesExpression(node) ||
+      isSpreadElement(node) ||
+      isTypeOfExpression(node) ||
+      isVoidExpression(node)
     ) {
       return this.expr(node.expression);
     }
-    if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword) {
+    if (isIdentifier(node) || node.kind === SyntaxKind.ThisKeyword) {
       const raw = node.getText(this.source);
-      return { ...base, kind: 'name', path: resolveAlias(raw, this.imports) };
+      return {
+        kind: 'name',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        path: resolveAlias(raw, this.imports),
+      };
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      return { ...base, kind: 'string', value: node.text };
+    if (isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node)) {
+      return {
+        kind: 'string',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        value: node.text,
+      };
     }
-    if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node))
-      return { ...base, kind: 'number', value: node.text };
+    if (isNumericLiteral(node) || isBigIntLiteral(node))
+      return {
+        kind: 'number',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        value: node.text,
+      };
     if (
-      node.kind === ts.SyntaxKind.TrueKeyword ||
-      node.kind === ts.SyntaxKind.FalseKeyword ||
-      node.kind === ts.SyntaxKind.NullKeyword ||
-      node.kind === ts.SyntaxKind.UndefinedKeyword
+      node.kind === SyntaxKind.TrueKeyword ||
+      node.kind === SyntaxKind.FalseKeyword ||
+      node.kind === SyntaxKind.NullKeyword ||
+      node.kind === SyntaxKind.UndefinedKeyword
     ) {
-      return { ...base, kind: 'literal', value: node.getText(this.source) };
+      return {
+        kind: 'literal',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        value: node.getText(this.source),
+      };
     }
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    if (isPropertyAccessExpression(node) || isElementAccessExpression(node)) {
       const object = this.expr(node.expression);
-      const property = ts.isPropertyAccessExpression(node)
+      const property = isPropertyAccessExpression(node)
         ? node.name.text
-        : ts.isStringLiteral(node.argumentExpression)
+        : isStringLiteral(node.argumentExpression)
           ? node.argumentExpression.text
           : '[]';
       const children = [object];
-      if (ts.isElementAccessExpression(node) && property === '[]')
+      if (isElementAccessExpression(node) && property === '[]')
         children.push(this.expr(node.argumentExpression));
-      const result: IrExpr = { ...base, kind: 'member', object, property, children };
+      const result: IrExpr = {
+        kind: 'member',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        object,
+        property,
+        children,
+      };
       if (object.path !== undefined) result.path = `${object.path}.${property}`;
       return result;
     }
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      return { ...base, kind: 'call', call: this.call(node) };
+    if (isCallExpression(node) || isNewExpression(node)) {
+      return {
+        kind: 'call',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        call: this.call(node),
+      };
     }
-    if (ts.isTaggedTemplateExpression(node)) {
+    if (isTaggedTemplateExpression(node)) {
       const calleeExpr = this.expr(node.tag);
       const template = this.expr(node.template);
       const call: IrCall = {
@@ -373,144 +516,216 @@ class TypeScriptLowerer {
         calleeExpr,
         args: [template],
         kwargs: new Map(),
-        ...pos,
+        line: pos.line,
+        column: pos.column,
         text: base.text,
       };
-      return { ...base, kind: 'call', call };
+      return {
+        kind: 'call',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        call,
+      };
     }
-    if (ts.isTemplateExpression(node)) {
+    if (isTemplateExpression(node)) {
       const children = node.templateSpans.map((span) => this.expr(span.expression));
       const value = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(
         '',
       );
-      return { ...base, kind: 'template', value, children };
+      return {
+        kind: 'template',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        value,
+        children,
+      };
     }
-    if (ts.isBinaryExpression(node)) {
+    if (isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       const children = [this.expr(node.left), this.expr(node.right)];
-      if (op === ts.SyntaxKind.PlusToken) {
+      if (op === SyntaxKind.PlusToken) {
         const value = children.map((c) => (c.kind === 'string' ? (c.value ?? '') : '')).join('');
-        return { ...base, kind: 'template', value, children };
+        return {
+          kind: 'template',
+          text: base.text,
+          line: base.line,
+          column: base.column,
+          value,
+          children,
+        };
       }
       const comparison =
-        op === ts.SyntaxKind.LessThanToken ||
-        op === ts.SyntaxKind.LessThanEqualsToken ||
-        op === ts.SyntaxKind.GreaterThanToken ||
-        op === ts.SyntaxKind.GreaterThanEqualsToken ||
-        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-        op === ts.SyntaxKind.EqualsEqualsToken ||
-        op === ts.SyntaxKind.ExclamationEqualsToken ||
-        op === ts.SyntaxKind.InKeyword ||
-        op === ts.SyntaxKind.InstanceOfKeyword;
-      return { ...base, kind: comparison ? 'compare' : 'other', children };
-    }
-    if (ts.isConditionalExpression(node)) {
+        op === SyntaxKind.LessThanToken ||
+        op === SyntaxKind.LessThanEqualsToken ||
+        op === SyntaxKind.GreaterThanToken ||
+        op === SyntaxKind.GreaterThanEqualsToken ||
+        op === SyntaxKind.EqualsEqualsEqualsToken ||
+        op === SyntaxKind.ExclamationEqualsEqualsToken ||
+        op === SyntaxKind.EqualsEqualsToken ||
+        op === SyntaxKind.ExclamationEqualsToken ||
+        op === SyntaxKind.InKeyword ||
+        op === SyntaxKind.InstanceOfKeyword;
       return {
-        ...base,
+        kind: comparison ? 'compare' : 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children,
+      };
+    }
+    if (isConditionalExpression(node)) {
+      return {
         kind: 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
         children: [this.expr(node.whenTrue), this.expr(node.whenFalse)],
       };
     }
-    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-      return { ...base, kind: 'other', children: [this.expr(node.operand)] };
+    if (isPrefixUnaryExpression(node) || isPostfixUnaryExpression(node)) {
+      return {
+        kind: 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [this.expr(node.operand)],
+      };
     }
-    if (ts.isObjectLiteralExpression(node)) {
+    if (isObjectLiteralExpression(node)) {
       const props = new Map<string, IrExpr>();
       const children: IrExpr[] = [];
       for (const prop of node.properties) {
-        if (ts.isPropertyAssignment(prop)) {
+        if (isPropertyAssignment(prop)) {
           const value = this.expr(prop.initializer);
           props.set(propertyName(prop.name, this.source), value);
           children.push(value);
-        } else if (ts.isShorthandPropertyAssignment(prop)) {
+        } else if (isShorthandPropertyAssignment(prop)) {
           const value = this.expr(prop.name);
           props.set(prop.name.text, value);
           children.push(value);
-        } else if (ts.isSpreadAssignment(prop)) {
+        } else if (isSpreadAssignment(prop)) {
           children.push(this.expr(prop.expression));
-        } else if (ts.isMethodDeclaration(prop)) {
+        } else if (isMethodDeclaration(prop)) {
           const fn = this.fn(prop, propertyName(prop.name, this.source));
+          const at = this.position(prop);
           const value: IrExpr = {
-            ...this.position(prop),
-            text: this.text(prop),
             kind: 'function',
-            fn,
+            text: this.text(prop),
+            line: at.line,
+            column: at.column,
             children: [],
+            fn,
           };
           props.set(fn.name, value);
         }
       }
-      return { ...base, kind: 'object', props, children };
+      return {
+        kind: 'object',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        props,
+        children,
+      };
     }
-    if (ts.isArrayLiteralExpression(node)) {
-      return { ...base, kind: 'array', children: node.elements.map((e) => this.expr(e)) };
+    if (isArrayLiteralExpression(node)) {
+      return {
+        kind: 'array',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: node.elements.map((e) => this.expr(e)),
+      };
     }
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-      return { ...base, kind: 'function', fn: this.fn(node, '<lambda>') };
+    if (isArrowFunction(node) || isFunctionExpression(node)) {
+      return {
+        kind: 'function',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
+        fn: this.fn(node, '<lambda>'),
+      };
     }
-    if (ts.isClassExpression(node)) {
+    if (isClassExpression(node)) {
       const body: IrStatement[] = [];
       this.classMembers(node, body);
       return {
-        ...base,
         kind: 'function',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: [],
         fn: { name: '<class>', params: [], body, decorators: [], line: pos.line },
       };
     }
-    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) {
-      return { ...base, kind: 'other', children: this.jsx(node) };
+    if (isJsxElement(node) || isJsxSelfClosingElement(node) || isJsxFragment(node)) {
+      return {
+        kind: 'other',
+        text: base.text,
+        line: base.line,
+        column: base.column,
+        children: this.jsx(node),
+      };
     }
-    if (ts.isJsxExpression(node)) {
-      return node.expression ? this.expr(node.expression) : { ...base, kind: 'other' };
+    if (isJsxExpression(node)) {
+      return node.expression
+        ? this.expr(node.expression)
+        : { kind: 'other', text: base.text, line: base.line, column: base.column, children: [] };
     }
-    return { ...base, kind: 'other' };
+    return { kind: 'other', text: base.text, line: base.line, column: base.column, children: [] };
   }
 
   /** JSX children are escaped by React; only attribute values and nested elements matter. */
   private jsx(node: ts.Node): IrExpr[] {
     const out: IrExpr[] = [];
     const visit = (child: ts.Node): void => {
-      if (ts.isJsxAttribute(child)) {
+      if (isJsxAttribute(child)) {
         const name = child.name.getText(this.source);
         const init = child.initializer;
-        if (init && ts.isJsxExpression(init) && init.expression) {
+        if (init && isJsxExpression(init) && init.expression) {
           const value = this.expr(init.expression);
           const pos = this.position(child);
           const calleeExpr: IrExpr = {
             kind: 'name',
             path: `<jsx>.${name}`,
             text: name,
-            ...pos,
+            line: pos.line,
+            column: pos.column,
             children: [],
           };
           out.push({
             kind: 'call',
             text: this.text(child),
-            ...pos,
+            line: pos.line,
+            column: pos.column,
             children: [],
             call: {
               callee: `<jsx>.${name}`,
               calleeExpr,
               args: [value],
               kwargs: value.props ?? new Map(),
-              ...pos,
+              line: pos.line,
+              column: pos.column,
               text: this.text(child),
             },
           });
         }
         return;
       }
-      if (ts.isJsxExpression(child)) {
+      if (isJsxExpression(child)) {
         if (child.expression) {
           const inner = this.expr(child.expression);
           if (inner.kind === 'call' || inner.kind === 'function') out.push(inner);
         }
         return;
       }
-      ts.forEachChild(child, visit);
+      forEachChild(child, visit);
     };
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
     return out;
   }
 
@@ -525,22 +740,29 @@ class TypeScriptLowerer {
     }
     let callee =
       calleeExpr.path ?? (calleeExpr.kind === 'member' ? `?.${calleeExpr.property ?? ''}` : '');
-    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) callee = 'import';
-    return { callee, calleeExpr, args, kwargs, ...pos, text: this.text(node) };
+    if (node.expression.kind === SyntaxKind.ImportKeyword) callee = 'import';
+    return {
+      callee,
+      calleeExpr,
+      args,
+      kwargs,
+      line: pos.line,
+      column: pos.column,
+      text: this.text(node),
+    };
   }
 }
 
 function propertyName(name: ts.PropertyName, source: ts.SourceFile): string {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name))
-    return name.text;
+  if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name)) return name.text;
   return name.getText(source);
 }
 
 function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
+  if (isIdentifier(name)) return [name.text];
   const out: string[] = [];
   for (const element of name.elements) {
-    if (ts.isOmittedExpression(element)) continue;
+    if (isOmittedExpression(element)) continue;
     out.push(...bindingNames(element.name));
   }
   return out;
@@ -548,20 +770,18 @@ function bindingNames(name: ts.BindingName): string[] {
 
 function exits(node: ts.Statement): boolean {
   if (
-    ts.isReturnStatement(node) ||
-    ts.isThrowStatement(node) ||
-    ts.isBreakStatement(node) ||
-    ts.isContinueStatement(node)
+    isReturnStatement(node) ||
+    isThrowStatement(node) ||
+    isBreakStatement(node) ||
+    isContinueStatement(node)
   )
     return true;
-  if (ts.isBlock(node)) return node.statements.some((s) => exits(s));
+  if (isBlock(node)) return node.statements.some((s) => exits(s));
   return false;
 }
 
 function isConstantTrue(node: ts.Expression): boolean {
-  return (
-    node.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(node) && node.text !== '0')
-  );
+  return node.kind === SyntaxKind.TrueKeyword || (isNumericLiteral(node) && node.text !== '0');
 }
 
 /** A loop body that leaves the loop under a numeric comparison (`if (i >= MAX) break`). */
@@ -569,12 +789,12 @@ function hasBoundedExit(body: ts.Node): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isFunctionLike(node)) return;
-    if (ts.isIfStatement(node) && hasComparison(node.expression) && exits(node.thenStatement)) {
+    if (isFunctionLike(node)) return;
+    if (isIfStatement(node) && hasComparison(node.expression) && exits(node.thenStatement)) {
       found = true;
       return;
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
   visit(body);
   return found;
@@ -582,18 +802,18 @@ function hasBoundedExit(body: ts.Node): boolean {
 
 function hasComparison(node: ts.Node): boolean {
   if (
-    ts.isBinaryExpression(node) &&
+    isBinaryExpression(node) &&
     [
-      ts.SyntaxKind.LessThanToken,
-      ts.SyntaxKind.LessThanEqualsToken,
-      ts.SyntaxKind.GreaterThanToken,
-      ts.SyntaxKind.GreaterThanEqualsToken,
+      SyntaxKind.LessThanToken,
+      SyntaxKind.LessThanEqualsToken,
+      SyntaxKind.GreaterThanToken,
+      SyntaxKind.GreaterThanEqualsToken,
     ].includes(node.operatorToken.kind)
   ) {
     return true;
   }
   let found = false;
-  ts.forEachChild(node, (child) => {
+  forEachChild(node, (child) => {
     if (!found && hasComparison(child)) found = true;
   });
   return found;
