@@ -44,11 +44,13 @@ export class OutputScanner {
   ): OutputReview {
     let current = text;
     let redacted = false;
+    let redacting = false;
     const detections: Detection[] = [];
     if (this.#redactAvailable && scope) {
       try {
         const result = this.guard.redact(current, scope, 'output');
         redacted = result.text !== current;
+        redacting = true;
         current = result.text;
         detections.push(...result.detections);
       } catch (error) {
@@ -56,9 +58,17 @@ export class OutputScanner {
         this.#redactAvailable = false;
       }
     }
+    // The rest is scored on what the client would get (the redacted text).
+    const policy = this.policy();
     const verdict = this.guard.check({ text: current, role: 'output' });
     detections.push(...verdict.detections);
-    const decision = evaluateGuardVerdict(this.policy(), roles, 'output', verdict);
+    const decision = evaluateGuardVerdict(
+      policy,
+      roles,
+      'output',
+      { action: verdict.action, score: verdict.score, detections },
+      { redacting },
+    );
     if (decision.action !== 'block' && restore && scope && this.#restoreAvailable) {
       try {
         current = this.guard.restore(current, scope);
