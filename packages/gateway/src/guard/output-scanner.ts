@@ -2,6 +2,7 @@ import type { Detection } from '@bulwark/core';
 import type { Guard, OutputStreamGuard, RedactionScope } from '@bulwark/detect';
 import { evaluateGuardVerdict, type GuardDecision, type Policy } from '@bulwark/policy';
 import { isUnsupported } from './unsupported.js';
+import { detectorsAfter } from './scan-request-text.js';
 import { windowedOutputGuard } from './windowed-output-guard.js';
 
 /**
@@ -60,7 +61,11 @@ export class OutputScanner {
     }
     // The rest is scored on what the client would get (the redacted text).
     const policy = this.policy();
-    const verdict = this.guard.check({ text: current, role: 'output' });
+    const verdict = this.guard.check({
+      text: current,
+      role: 'output',
+      ...(redacting ? { detectors: detectorsAfter(policy) } : {}),
+    });
     detections.push(...verdict.detections);
     const decision = evaluateGuardVerdict(
       policy,

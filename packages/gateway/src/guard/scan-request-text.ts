@@ -72,7 +72,7 @@ export function scanRequestText(
 const cache = new WeakMap<Policy, readonly string[]>();
 
 /** Detectors still worth running once the policy's redact categories were replaced. */
-function detectorsAfter(policy: Policy): readonly string[] {
+export function detectorsAfter(policy: Policy): readonly string[] {
   let names = cache.get(policy);
   if (!names) {
     const skipped = new Set(policy.guard.redact.map((c) => DETECTOR_OF_CATEGORY[c]));
