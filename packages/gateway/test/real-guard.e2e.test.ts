@@ -297,6 +297,35 @@ describe('gateway with the real guard (end to end)', () => {
     expect(contentEvents(text)).toEqual(words);
   });
 
+  it('redacts PII in embeddings inputs instead of blocking, still blocks an injected document', async () => {
+    script = (_b, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }],
+          model: 'e',
+          usage: { prompt_tokens: 3, total_tokens: 3 },
+        }),
+      );
+    };
+    const ok = await post(`${gw.url}/v1/embeddings`, gw.key, {
+      model: 'text-embedding-3-small',
+      input: [`Customer ${EMAIL} asked about refunds.`, 'Refunds take five days.'],
+    });
+    expect(ok.status).toBe(200);
+    const seen = JSON.stringify(received.at(-1));
+    expect(seen).not.toContain(EMAIL);
+    expect(seen).toContain('<EMAIL_1>');
+    expect(seen).toContain('Refunds take five days.');
+    const bad = await post(`${gw.url}/v1/embeddings`, gw.key, {
+      model: 'text-embedding-3-small',
+      input: `Product FAQ. ${INJECTION}`,
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.text).error.code).toBe('content_filter');
+  });
+
   it('does not block tool definitions that mention a support address', async () => {
     script = (_b, res) => json(res, 'ticket opened');
     const r = await post(`${gw.url}/v1/chat/completions`, gw.key, {
