@@ -111,7 +111,7 @@ describe('bulwark keys / gateway / audit', () => {
     const tampered = runBulwark(['audit', 'verify', log]);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('FAILED at line 1');
-  });
+  }, 60_000);
 
   it('rejects bad flags with a usage error', () => {
     const r = runBulwark(['gateway', '--port', 'abc']);

@@ -288,7 +288,7 @@ const suite: BenchSuite = {
         ],
       ];
       return [
-        'Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process (CPU from its own `process.cpuUsage()`), load from autocannon in the runner process. Bulwark path: API key auth, default policy, limits, `createGuard()` with the detectors registered in this build on a ~1 KB prompt, output scan (stream scan with the windowed fallback when the guard has no `streamOutput`), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (load average around 8 during this run), so absolute numbers are noisy.',
+        'Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process (CPU from its own `process.cpuUsage()`), load from autocannon in the runner process. Bulwark path: API key auth, default policy, limits, `createGuard()` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard `streamOutput` scanner), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (load average 5–6 during this run, from other work), so absolute numbers are noisy.',
         '',
         markdownTable(
           ['Measure', 'Bare node:http + undici', 'Bulwark full path', 'Bulwark / bare'],

@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     audit: fileAuditSink(join(dir, 'audit.jsonl')),
     logger: createLogger({
       level: 'info',
-      destination: pino.destination({ dest: '/dev/null', sync: false }),
+      destination: pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }),
     }),
     metrics: createMetrics(),
     limits: { requestsPerMinute: 1_000_000_000, tokensPerMinute: 1_000_000_000_000 },

@@ -9,4 +9,6 @@ export interface GatewayDeps {
   metrics: GatewayMetrics;
   output: OutputScanner;
   toolReview: ToolReviewDeps;
+  /** Request-side redaction on (`options.redact`, default true). */
+  redact: boolean;
 }

@@ -46,6 +46,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     options,
     metrics,
     output: new OutputScanner(options.guard, options.policy, options.redact ?? true),
+    redact: options.redact ?? true,
     toolReview: {
       policy: options.policy,
       guard: options.guard,

@@ -40,19 +40,50 @@ export function guardThresholds(
   return { thresholds, ruleId };
 }
 
-/** Applies the policy's thresholds to a guard verdict's score. */
+/** How the caller handles the scanned text besides scoring it. */
+export interface GuardEvaluationOptions {
+  /**
+   * True when the caller redacts this text's `policy.guard.redact` categories
+   * (request messages before the provider, output before the client): those
+   * detections are then handled by redaction and left out of the score.
+   * False (the default) scores every detection, so a guard that cannot
+   * redact still blocks leaks.
+   */
+  redacting?: boolean;
+}
+
+/**
+ * Applies the policy's thresholds to a guard verdict. The score is the
+ * highest score among the detections that count: all of them, or, while
+ * redacting, those outside `policy.guard.redact`. Prompt injection,
+ * jailbreaks, invisible text, canary leaks and unsafe output always count.
+ */
 export function evaluateGuardVerdict(
   policy: Policy,
   principalRoles: readonly string[],
   messageRole: MessageRole,
   verdict: Verdict,
+  options: GuardEvaluationOptions = {},
 ): GuardDecision {
   const { thresholds, ruleId } = guardThresholds(policy, principalRoles, messageRole);
-  const score = verdict.score;
-  const top = verdict.detections.reduce<string | undefined>(
-    (best, d) => (d.score === score ? (best ?? d.type) : best),
-    undefined,
-  );
+  const redacted = options.redacting === true ? policy.guard.redact : [];
+  let score = 0;
+  let top: string | undefined;
+  let counted = 0;
+  let skipped = 0;
+  for (const d of verdict.detections) {
+    if ((redacted as readonly string[]).includes(d.category)) {
+      skipped++;
+      continue;
+    }
+    counted++;
+    if (top === undefined || d.score > score) {
+      score = d.score;
+      top = d.type;
+    }
+  }
+  // A verdict score without detections (a plug-in or a future guard) still counts.
+  if (verdict.detections.length === 0) score = verdict.score;
   const what = top ? ` (${top})` : '';
   if (score >= thresholds.block) {
     return {
@@ -62,7 +93,7 @@ export function evaluateGuardVerdict(
       thresholds,
     };
   }
-  if (score >= thresholds.flag && verdict.detections.length > 0) {
+  if (score >= thresholds.flag && counted > 0) {
     const action = thresholds.onFlag === 'block' ? 'block' : 'flag';
     return {
       action,
@@ -71,5 +102,9 @@ export function evaluateGuardVerdict(
       thresholds,
     };
   }
-  return { action: 'allow', ruleId, reason: `${messageRole} text below thresholds`, thresholds };
+  const reason =
+    skipped > 0
+      ? `${messageRole} text below thresholds; ${skipped} ${policy.guard.redact.join('/')} detection(s) handled by redaction`
+      : `${messageRole} text below thresholds`;
+  return { action: 'allow', ruleId, reason, thresholds };
 }

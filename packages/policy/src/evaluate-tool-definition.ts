@@ -1,6 +1,7 @@
 import type { Verdict } from '@bulwark/core';
 import type { Decision, Policy } from './policy.js';
 import { compiledMatcher } from './matcher-cache.js';
+import { evaluateGuardVerdict } from './evaluate-guard.js';
 
 /** A tool the application offers to the model. */
 export interface ToolDefinitionObservation {
@@ -11,8 +12,10 @@ export interface ToolDefinitionObservation {
 /**
  * Checks a tool definition before it reaches the model: a poisoned tool
  * description is prompt injection (LLM01:2025, MCP tool poisoning). Denies
- * on an over-long description, a policy deny pattern, or a guard verdict of
- * `block` on the description scanned as `context`.
+ * on an over-long description, a policy deny pattern, or a guard verdict
+ * over the `context` block threshold. PII and secrets in a description (a
+ * support address, say) are data the application wrote, not an attack: the
+ * `guard.redact` categories do not count here.
  */
 export function evaluateToolDefinition(
   policy: Policy,
@@ -36,13 +39,15 @@ export function evaluateToolDefinition(
       };
     }
   }
-  if (verdict && verdict.action === 'block') {
-    const type = verdict.detections[0]?.type ?? 'guard';
-    return {
-      outcome: 'deny',
-      ruleId: 'tool_definitions.guard',
-      reason: `description of tool ${tool.name} was blocked by the guard (${type})`,
-    };
+  if (verdict) {
+    const decision = evaluateGuardVerdict(policy, [], 'context', verdict, { redacting: true });
+    if (decision.action === 'block') {
+      return {
+        outcome: 'deny',
+        ruleId: 'tool_definitions.guard',
+        reason: `description of tool ${tool.name} was blocked by the guard: ${decision.reason}`,
+      };
+    }
   }
   return {
     outcome: 'allow',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REDACTABLE_CATEGORIES } from './policy.js';
 
 /**
  * Schema of a policy file. Unknown keys are errors so that a typo never
@@ -81,6 +82,12 @@ export const policySchema = z.strictObject({
     .strictObject({
       defaults: z.partialRecord(messageRole, thresholds).optional(),
       roles: z.record(z.string(), z.partialRecord(messageRole, thresholds)).optional(),
+      /**
+       * Detection categories handled by redaction instead of blocking: with
+       * redaction on, their spans are replaced before the provider (or the
+       * client) sees them and they do not count toward the block/flag score.
+       */
+      redact: z.array(z.enum(REDACTABLE_CATEGORIES)).max(2).optional(),
     })
     .optional(),
   tools: z.array(toolRule).default([]),

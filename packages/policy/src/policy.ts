@@ -28,6 +28,10 @@ export interface ModelRule {
   reason?: string;
 }
 
+/** Detection categories the guard can redact (and the vault restore). */
+export const REDACTABLE_CATEGORIES = ['secret', 'pii'] as const;
+export type RedactableCategory = (typeof REDACTABLE_CATEGORIES)[number];
+
 export interface ResolvedThresholds {
   flag: number;
   block: number;
@@ -62,6 +66,8 @@ export interface Policy {
   guard: {
     defaults: Readonly<Record<MessageRole, ResolvedThresholds>>;
     roles: Readonly<Record<string, Partial<Record<MessageRole, ResolvedThresholds>>>>;
+    /** Categories redacted rather than scored when redaction is on (default: secret, pii). */
+    redact: readonly RedactableCategory[];
   };
   tools: readonly ToolRule[];
   toolDefinitions: ToolDefinitionRules;

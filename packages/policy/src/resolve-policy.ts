@@ -7,7 +7,7 @@ import {
   type Result,
 } from '@bulwark/core';
 import { policySchema, type PolicyDocument, type PolicyThresholds } from './policy-schema.js';
-import type { Policy, ResolvedThresholds } from './policy.js';
+import { REDACTABLE_CATEGORIES, type Policy, type ResolvedThresholds } from './policy.js';
 import type { Matcher } from './matcher.js';
 import { compileSchema } from './argument-schema.js';
 
@@ -97,7 +97,7 @@ export function resolvePolicy(doc: PolicyDocument): Policy {
   const policy = {
     version: 1 as const,
     models: doc.models,
-    guard: { defaults, roles },
+    guard: { defaults, roles, redact: [...new Set(doc.guard?.redact ?? REDACTABLE_CATEGORIES)] },
     tools: doc.tools,
     toolDefinitions: {
       maxDescriptionLength: doc.toolDefinitions?.maxDescriptionLength ?? 4096,

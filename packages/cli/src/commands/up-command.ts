@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-io.js';
 import { resolveConfig } from '../config/load-config.js';
@@ -22,14 +23,16 @@ export function registerUpCommand(program: Command, ctx: CliContext): void {
       const { config } = resolveConfig(raw.config, ctx.io.cwd);
       const running = await runGateway(config.gateway ?? {}, flags, ctx.io.env, ctx.io.cwd);
       const key = mintDemoKey(running.dataDir);
-      ctx.io.stdout.write(banner(running.url, key, running.adminKey));
+      ctx.io.stdout.write(
+        banner(running.url, key, running.adminKey, relative(ctx.io.cwd, running.dataDir) || '.'),
+      );
       await untilSignal();
       ctx.io.stdout.write('Shutting down: draining in-flight requests…\n');
       await running.stop();
     });
 }
 
-function banner(url: string, key: string, adminKey: string | undefined): string {
+function banner(url: string, key: string, adminKey: string | undefined, dataDir: string): string {
   return `
 Bulwark is up: ${url}  (model "${SIMULATED_MODEL}" is the built-in simulated model)
 
@@ -51,7 +54,7 @@ With the openai client (npm install openai):
   const r = await client.chat.completions.create({ model: '${SIMULATED_MODEL}', messages: [{ role: 'user', content: 'Hello' }] });
   console.log(r.choices[0].message.content);
 
-Health: ${url}/healthz   Metrics: ${url}/metrics   Audit log: .bulwark/audit.jsonl
+Health: ${url}/healthz   Metrics: ${url}/metrics   State (keys, audit log): ${dataDir}
 Press Ctrl+C to stop.
 `;
 }

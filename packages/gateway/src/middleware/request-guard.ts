@@ -1,5 +1,6 @@
 import type { Guard } from '@bulwark/detect';
-import { evaluateGuardVerdict, type Policy } from '@bulwark/policy';
+import type { Policy } from '@bulwark/policy';
+import { scanRequestText, type ScannedText } from '../guard/scan-request-text.js';
 import type { Middleware } from '../context.js';
 import { guardRoleFor } from '../guard/message-roles.js';
 import { isUnsupported } from '../guard/unsupported.js';
@@ -13,8 +14,9 @@ const MAX_SCAN_CHARS = 512 * 1024;
 /**
  * Scans every request message by role and applies the policy's per-role
  * thresholds: block → 400 `content_filter` with the rule (the message never
- * echoes the content). With `redact` on, PII/secrets in user and context
- * messages are replaced before the provider sees them.
+ * echoes the content). With `redact` on, the policy's `guard.redact`
+ * categories (default secrets and PII) in every message are replaced before
+ * the provider sees them and do not block (see `scanRequestText`).
  */
 export function requestGuard(
   guard: Guard,
@@ -35,9 +37,11 @@ export function requestGuard(
     for (const message of messages as ChatMessage[]) {
       const role = guardRoleFor(String(message?.role));
       if (!role) continue;
-      const text = textOf(message);
-      if (text === '') continue;
-      if (text.length > MAX_SCAN_CHARS) {
+      const parts = textParts(message);
+      if (parts.length === 0) continue;
+      let size = 0;
+      for (const part of parts) size += part.text.length;
+      if (size > MAX_SCAN_CHARS) {
         reject(
           ctx,
           'INPUT_TOO_LARGE',
@@ -45,13 +49,25 @@ export function requestGuard(
           { code: 'message_too_large' },
         );
       }
-      const verdict = guard.check({ text, role });
-      if (verdict.detections.length > 0) {
-        ctx.detections.push(...verdict.detections);
-        for (const d of verdict.detections)
+      const texts = parts.map((p) => p.text);
+      let scanned: ScannedText;
+      try {
+        const redaction = redactionAvailable
+          ? { scope: ctx.scope, redact: guard.redact.bind(guard) }
+          : undefined;
+        scanned = scanRequestText(guard, current, roles, role, texts, redaction);
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+        // No redaction in this guard: every detection counts (leaks block).
+        redactionAvailable = false;
+        scanned = scanRequestText(guard, current, roles, role, texts, undefined);
+      }
+      if (scanned.detections.length > 0) {
+        ctx.detections.push(...scanned.detections);
+        for (const d of scanned.detections)
           metrics?.detections.inc({ category: d.category, stage: 'request' });
       }
-      const decision = evaluateGuardVerdict(current, roles, role, verdict);
+      const decision = scanned.decision;
       if (decision.action !== 'allow') {
         ctx.decisions.push({
           stage: `request.${role}`,
@@ -72,35 +88,44 @@ export function requestGuard(
           },
         );
       }
-      if (redactionAvailable && role !== 'system' && typeof message.content === 'string') {
-        try {
-          const redacted = guard.redact(message.content, ctx.scope, role);
-          if (redacted.text !== message.content) {
-            message.content = redacted.text;
-            ctx.redacted = true;
-            ctx.decisions.push({
-              stage: `request.${role}`,
-              outcome: 'redact',
-              ruleId: 'guard.redact',
-              reason: `${redacted.detections.length} span(s) redacted`,
-            });
-          }
-        } catch (error) {
-          if (!isUnsupported(error)) throw error;
-          redactionAvailable = false;
-        }
+      if (scanned.redactedSpans > 0) {
+        parts.forEach((part, i) => part.write(scanned.texts[i] ?? part.text));
+        ctx.redacted = true;
+        ctx.decisions.push({
+          stage: `request.${role}`,
+          outcome: 'redact',
+          ruleId: 'guard.redact',
+          reason: `${scanned.redactedSpans} span(s) redacted (${current.guard.redact.join(', ')})`,
+        });
       }
     }
     await next();
   };
 }
 
-function textOf(message: ChatMessage): string {
+/** One scannable text of a message and how to replace it. */
+interface TextPart {
+  text: string;
+  write(text: string): void;
+}
+
+/** The message's texts: its string content, or the `text` of each content part. */
+function textParts(message: ChatMessage): TextPart[] {
   const content = message?.content;
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content))
-    return content.map((p) => (typeof p?.text === 'string' ? p.text : '')).join('\n');
-  return '';
+  if (typeof content === 'string') {
+    return content === ''
+      ? []
+      : [{ text: content, write: (text) => void (message.content = text) }];
+  }
+  const parts: TextPart[] = [];
+  if (Array.isArray(content)) {
+    for (const part of content) {
+      if (typeof part?.text === 'string' && part.text !== '') {
+        parts.push({ text: part.text, write: (text) => void (part.text = text) });
+      }
+    }
+  }
+  return parts;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

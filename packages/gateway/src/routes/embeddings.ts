@@ -1,12 +1,19 @@
-import { evaluateGuardVerdict } from '@bulwark/policy';
 import type { GatewayContext } from '../context.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { reject } from '../http/reject.js';
 import type { EmbeddingsRequest } from '../providers/openai-types.js';
 import { callUpstream } from './call-upstream.js';
+import { scanRequestText } from '../guard/scan-request-text.js';
+import { isUnsupported } from '../guard/unsupported.js';
 import { routeFor } from './route-model.js';
 
-/** `POST /v1/embeddings`: inputs are scanned as `context` (they are usually documents), then proxied. */
+/**
+ * `POST /v1/embeddings`: inputs are scanned as `context` (they are usually
+ * documents); with redaction on, the policy's `guard.redact` categories are
+ * replaced by placeholders before the provider sees them (an embedding of a
+ * document with `<EMAIL_1>` is as useful for retrieval, and leaks nothing),
+ * everything else blocks per the `context` thresholds.
+ */
 export function embeddingsHandler(deps: GatewayDeps): (ctx: GatewayContext) => Promise<void> {
   return async function embeddings(ctx) {
     const request = ctx.body as EmbeddingsRequest;
@@ -17,10 +24,25 @@ export function embeddingsHandler(deps: GatewayDeps): (ctx: GatewayContext) => P
       });
     }
     const policy = deps.options.policy();
-    for (const text of inputs) {
-      const verdict = deps.options.guard.check({ text, role: 'context' });
-      ctx.detections.push(...verdict.detections);
-      const decision = evaluateGuardVerdict(policy, ctx.principal?.roles ?? [], 'context', verdict);
+    const scope = {
+      tenant: ctx.principal?.tenant ?? 'unknown',
+      conversation: ctx.requestId,
+    };
+    const guard = deps.options.guard;
+    const redaction = deps.redact ? { scope, redact: guard.redact.bind(guard) } : undefined;
+    let redactedSpans = 0;
+    for (const [index, text] of (inputs as string[]).entries()) {
+      const scan = (r: typeof redaction) =>
+        scanRequestText(guard, policy, ctx.principal?.roles ?? [], 'context', [text], r);
+      let scanned;
+      try {
+        scanned = scan(redaction);
+      } catch (error) {
+        if (!isUnsupported(error)) throw error;
+        scanned = scan(undefined);
+      }
+      ctx.detections.push(...scanned.detections);
+      const decision = scanned.decision;
       if (decision.action === 'block') {
         ctx.decisions.push({
           stage: 'request.context',
@@ -35,10 +57,21 @@ export function embeddingsHandler(deps: GatewayDeps): (ctx: GatewayContext) => P
           { code: 'content_filter', ruleId: decision.ruleId },
         );
       }
+      inputs[index] = scanned.texts[0] ?? text;
+      redactedSpans += scanned.redactedSpans;
     }
+    if (redactedSpans > 0) {
+      ctx.decisions.push({
+        stage: 'request.context',
+        outcome: 'redact',
+        ruleId: 'guard.redact',
+        reason: `${redactedSpans} span(s) redacted (${policy.guard.redact.join(', ')})`,
+      });
+    }
+    const forwarded = { ...request, input: Array.isArray(request.input) ? inputs : inputs[0] };
     const route = routeFor(ctx, deps.options.routes);
     const result = await callUpstream(ctx, route, deps.metrics, (provider, model, signal) =>
-      provider.embeddings({ ...request, model }, signal),
+      provider.embeddings({ ...forwarded, model } as EmbeddingsRequest, signal),
     );
     if (result.kind !== 'json' || result.status >= 400) {
       reject(ctx, 'UPSTREAM_ERROR', `Upstream provider failed with ${result.status}`, {
