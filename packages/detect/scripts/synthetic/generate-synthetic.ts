@@ -70,8 +70,41 @@ function jailbreakText(rng: Random): string {
   return rng.pick(JAILBREAKS).replace('{goal}', goal);
 }
 
+const FIRST = ['jane', 'tom', 'priya', 'li', 'marco', 'sara', 'omar', 'anna', 'kenji', 'fatima'];
+const LAST = ['doe', 'smith', 'patel', 'wang', 'rossi', 'berg', 'haddad', 'kowalski', 'sato'];
+const DOMAINS = ['example.org', 'acme.com', 'contoso.net', 'uni-berlin.de', 'mail.example.co.uk'];
+
+function contactDetails(rng: Random): { email: string; phone: string; name: string } {
+  const first = rng.pick(FIRST);
+  const last = rng.pick(LAST);
+  const digits = (n: number) => Array.from({ length: n }, () => String(rng.int(10))).join('');
+  const phone = rng.pick([
+    `+1 415 555 ${digits(4)}`,
+    `(212) 555-${digits(4)}`,
+    `+44 20 7946 ${digits(4)}`,
+    `+49 30 ${digits(8)}`,
+  ]);
+  const email = `${first}${rng.pick(['.', '_', ''])}${last}@${rng.pick(DOMAINS)}`;
+  return { email, phone, name: `${first[0]?.toUpperCase()}${first.slice(1)}` };
+}
+
+/** Benign text whose most distinctive tokens are contact details (signatures, contact lines). */
+function contactText(rng: Random): string {
+  const { email, phone, name } = contactDetails(rng);
+  const request = rng.pick(BENIGN_SENTENCES);
+  return rng.pick([
+    `Contact: ${email}, phone ${phone}. ${request}`,
+    `Contact: ${email}. Write a short thank-you note to ${name} for ${rng.pick(TOPICS)}.`,
+    `${request}\n\n--\n${name}\n${phone}\n${email}`,
+    `Please send the ${rng.pick(TOPICS)} report to ${email} by Friday, or call ${phone}.`,
+    `Reply to ${email} if you have questions about ${rng.pick(TOPICS)}.`,
+    `Speaker: ${name} (${email}). Room booking: ${phone}. ${request}`,
+  ]);
+}
+
 function benignText(rng: Random): string {
-  const choice = rng.int(6);
+  const choice = rng.int(7);
+  if (choice === 6) return contactText(rng);
   if (choice < 2) return rng.pick(BENIGN_TRIGGER_PROMPTS);
   if (choice < 3) return rng.pick(BENIGN_MULTILINGUAL);
   if (choice < 4) return `${rng.pick(BENIGN_SENTENCES)} ${rng.pick(BENIGN_SENTENCES)}`;
