@@ -14,7 +14,13 @@ import {
   measureThroughput,
   type BenchSuite,
 } from '../../../scripts/bench-kit.js';
-import { computeEvalReport, createGuard, type EvalLabel, type EvalOutcome } from '../src/index.js';
+import {
+  DETECTOR_NAMES,
+  computeEvalReport,
+  createGuard,
+  type EvalLabel,
+  type EvalOutcome,
+} from '../src/index.js';
 
 /** A forced full GC for heap measurements, without needing `--expose-gc` on the command line. */
 function forceGc(): void {
@@ -22,7 +28,8 @@ function forceGc(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-const DATA_DIR = fileURLToPath(new URL('../../../../../shared/data/detect/', import.meta.url));
+// The repository's sibling `shared/` (packages/detect/bench → repo root → ..).
+const DATA_DIR = fileURLToPath(new URL('../../../../shared/data/detect/', import.meta.url));
 
 const SENTENCES = [
   'Please summarise the following customer email and list the action items.',
@@ -76,6 +83,13 @@ const suite: BenchSuite = {
     );
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMsPerCall = (cpu.user + cpu.system) / 1000 / (latency.samples + 2_000);
+    // The prompt-attack family alone, as a caller that leaves leak detection to redaction would run it.
+    const attackOnly = createGuard({ detectors: ['prompt-attack', 'invisible-text', 'canary'] });
+    const attackLatency = measureLatency(
+      () => attackOnly.check({ text: prompts[next++ % prompts.length] ?? '' }),
+      20_000,
+      2_000,
+    );
     const sizes: [string, number][] = [
       ['100 B', 100],
       ['1 KB', 1024],
@@ -99,18 +113,26 @@ const suite: BenchSuite = {
     forceGc();
     const heapAfter = process.memoryUsage().heapUsed;
     const parts = [
-      'All registered detectors (`prompt-attack`, `invisible-text`, `canary`), role `user`, one core, wall clock (plus mean CPU time per call, less sensitive to other load). Targets: 1 KB median ≤ 0.1 ms, p99 ≤ 0.5 ms. The shared 2-core machine runs other work at the same time, so figures are noisy and pessimistic.',
+      `Default guard: every registered detector (${DETECTOR_NAMES.map((n) => `\`${n}\``).join(', ')}), role \`user\`, one core, wall clock (plus mean CPU time per call, less sensitive to other load); second row: the prompt-attack family only. Targets: 1 KB median ≤ 0.1 ms, p99 ≤ 0.5 ms. The machine has 2 cores shared with other work, so figures are noisy.`,
       '',
       markdownTable(
         ['input', 'samples', 'median ms', 'p99 ms', 'mean ms', 'mean CPU ms'],
         [
           [
-            '1 KB prompt',
+            '1 KB prompt, default guard',
             latency.samples,
             fmt(latency.medianMs, 4),
             fmt(latency.p99Ms, 4),
             fmt(latency.meanMs, 4),
             fmt(cpuMsPerCall, 4),
+          ],
+          [
+            '1 KB prompt, prompt-attack family',
+            attackLatency.samples,
+            fmt(attackLatency.medianMs, 4),
+            fmt(attackLatency.p99Ms, 4),
+            fmt(attackLatency.meanMs, 4),
+            '–',
           ],
         ],
       ),
