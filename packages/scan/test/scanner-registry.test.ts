@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectSecrets } from '@bulwark/detect';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SECRET_DETECTOR,
@@ -26,11 +30,15 @@ describe('scanner registry', () => {
     }
   });
 
-  it.skipIf(DEFAULT_SECRET_DETECTOR !== undefined)(
-    'says so when no secret detector is configured instead of silently finding nothing',
-    async () => {
-      const result = await createScanner('secrets').scan({ root: '/nonexistent', files: [] });
-      expect(result.notices[0]?.message).toMatch(/no secret detector/);
-    },
-  );
+  it("uses the guard's own secret detectors by default", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-registry-'));
+    writeFileSync(
+      join(root, 'db.env'),
+      'DATABASE_URL=postgres://app:S3cr3tPassw0rd!x@db:5432/app\n',
+    );
+    expect(DEFAULT_SECRET_DETECTOR).toBe(detectSecrets);
+    const result = await createScanner('secrets').scan({ root, files: ['db.env'] });
+    expect(result.findings.map((f) => f.ruleId)).toContain('secret.url_credentials');
+    expect(JSON.stringify(result.findings)).not.toContain('S3cr3tPassw0rd');
+  });
 });
