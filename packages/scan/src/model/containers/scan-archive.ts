@@ -42,6 +42,32 @@ function zipKind(names: readonly string[]): string {
   return 'zip';
 }
 
+/**
+ * Checks a zip or 7z member's name and kind; returns its display path when it
+ * holds data to scan, or undefined for directories and symbolic links (which
+ * are reported, never followed).
+ */
+function admitMember(
+  ctx: ScanContext,
+  member: string | undefined,
+  entry: { name: string; isSymlink: boolean; isDirectory: boolean },
+): string | undefined {
+  const memberPath = childPath(member, entry.name);
+  checkName(ctx, memberPath, entry.name);
+  if (entry.isSymlink) {
+    report(
+      ctx,
+      memberPath,
+      'archive.symlink',
+      'medium',
+      `member ${JSON.stringify(entry.name)} is a symbolic link`,
+      entry.name,
+    );
+    return undefined;
+  }
+  return entry.isDirectory ? undefined : memberPath;
+}
+
 function checkName(ctx: ScanContext, memberPath: string, name: string): void {
   const problem = memberNameProblem(name);
   if (problem !== undefined) {
@@ -89,20 +115,8 @@ async function scanZip(
     report(ctx, member, 'archive.anomaly', 'low', `zip: ${anomaly}`, anomaly.slice(0, 200));
   const kind = zipKind(entries.map((e) => e.name));
   for (const entry of entries) {
-    const memberPath = childPath(member, entry.name);
-    checkName(ctx, memberPath, entry.name);
-    if (entry.isSymlink) {
-      report(
-        ctx,
-        memberPath,
-        'archive.symlink',
-        'medium',
-        `member ${JSON.stringify(entry.name)} is a symbolic link`,
-        entry.name,
-      );
-      continue;
-    }
-    if (entry.isDirectory) continue;
+    const memberPath = admitMember(ctx, member, entry);
+    if (memberPath === undefined) continue;
     if ((kind === 'pytorch' || kind === 'torchscript') && isTensorStorage(entry.name)) {
       ctx.members.push({ path: memberPath, format: 'tensor-data' });
       continue;
@@ -271,20 +285,8 @@ async function scanSevenZip(
     return '7z';
   }
   for (const entry of result.entries) {
-    const memberPath = childPath(member, entry.name);
-    checkName(ctx, memberPath, entry.name);
-    if (entry.isSymlink) {
-      report(
-        ctx,
-        memberPath,
-        'archive.symlink',
-        'medium',
-        `member ${JSON.stringify(entry.name)} is a symbolic link`,
-        entry.name,
-      );
-      continue;
-    }
-    if (entry.isDirectory) continue;
+    const memberPath = admitMember(ctx, member, entry);
+    if (memberPath === undefined) continue;
     if (entry.bytes === undefined) {
       incomplete(ctx, memberPath, 'member could not be extracted');
       continue;
