@@ -81,8 +81,9 @@ interface Prepared {
 }
 
 const NGRAMS_FLAG = process.argv.indexOf('--ngrams');
+const BITS_FLAG = process.argv.indexOf('--bits');
 const FEATURES: FeatureConfig = {
-  bits: 18,
+  bits: BITS_FLAG >= 0 ? Number(process.argv[BITS_FLAG + 1] ?? 18) : 18,
   charNgrams:
     NGRAMS_FLAG >= 0 ? (process.argv[NGRAMS_FLAG + 1] ?? '4').split(',').map(Number) : [4],
 };

@@ -6,6 +6,8 @@
  * blow-ups); decoding is bounded in depth, count and total size.
  */
 
+import { countCueWords, reverseText, rot13, unleet } from './cue-words.js';
+
 export type PayloadEncoding = 'base64' | 'hex' | 'url' | 'rot13' | 'leetspeak' | 'reversed';
 
 /** One decoded segment; `start`/`end` index the text that was searched. */
@@ -36,9 +38,7 @@ const ESCAPED_HEX_RUN = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
 const URL_RUN = /(?:%[0-9A-Fa-f]{2}[^\s%]{0,40}){3,}/g;
 /** How far before the first escape a URL-encoded run is extended to pick up its plain prefix. */
 const URL_PREFIX = 40;
-/** Words whose presence after a transform suggests the transform revealed an instruction. */
-const CUE_WORDS =
-  /\b(?:ignore|ignoring|disregard|forget|instructions?|previous|prompt|system|override|bypass|jailbreak|pwned|password|secret|reveal|pretend|unrestricted|restrictions)\b/g;
+/** A transform is kept when it reveals at least this many cue words (and more than the text shows). */
 const MIN_CUES = 2;
 
 /** Decodes every embedded payload in `text`, recursively up to the limits. */
@@ -106,8 +106,8 @@ function collect(
 
 /**
  * ROT13, leetspeak and reversal apply to whole texts; kept only when they
- * reveal cue words. Cues are counted on the untransformed text with
- * pre-transformed patterns, so nothing is materialised unless it pays off.
+ * reveal more cue words than the text shows as is. One pass counts the cue
+ * words under every transform, so nothing is materialised unless it pays off.
  */
 function addWholeTextTransforms(
   text: string,
@@ -115,79 +115,18 @@ function addWholeTextTransforms(
 ): void {
   if (text.length > 200_000 || text.length < 12) return;
   const lower = text.toLowerCase();
-  const leetHint = LEET_HINT.test(lower);
-  // One pass decides whether any transform can pay off; most texts stop here.
-  if (!leetHint && countCues(lower, TRANSFORMED_CUES) < MIN_CUES) return;
-  const baseline = countCues(lower, CUE_WORDS);
-  const needed = Math.max(MIN_CUES, baseline + 1);
-  if (countCues(lower, ROT13_CUES) >= needed) add('rot13', 0, text.length, rot13(lower));
-  if (leetHint) {
+  const counts = countCueWords(lower);
+  const needed = Math.max(MIN_CUES, counts.plain + 1);
+  if (counts.rot13 >= needed) add('rot13', 0, text.length, rot13(lower));
+  // Leetspeak can only add cues through tokens that decode to one.
+  if (counts.leetTokens > 0 && LEET_HINT.test(lower)) {
     const leet = unleet(lower);
-    if (countCues(leet, CUE_WORDS) >= needed) add('leetspeak', 0, text.length, leet);
+    if (countCueWords(leet).plain >= needed) add('leetspeak', 0, text.length, leet);
   }
-  if (countCues(lower, REVERSED_CUES) >= needed) {
-    add('reversed', 0, text.length, [...lower].reverse().join(''));
-  }
-}
-
-function countCues(text: string, pattern: RegExp): number {
-  let count = 0;
-  pattern.lastIndex = 0;
-  while (pattern.exec(text) !== null) count++;
-  return count;
-}
-
-const CUE_LIST = CUE_WORDS.source.slice('\\b(?:'.length, -')\\b'.length).split('|');
-const ROT13_CUES = cuePattern((word) => rot13(word));
-const REVERSED_CUES = cuePattern((word) => [...word].reverse().join(''));
-const TRANSFORMED_CUES = new RegExp(`${ROT13_CUES.source}|${REVERSED_CUES.source}`, 'g');
-
-/** The cue words (with their optional plural `s?`) passed through a transform. */
-function cuePattern(transform: (word: string) => string): RegExp {
-  const words = CUE_LIST.map((entry) => {
-    const plural = entry.endsWith('s?');
-    const stem = plural ? entry.slice(0, -2) : entry;
-    return plural ? `${transform(stem)}|${transform(`${stem}s`)}` : transform(stem);
-  });
-  return new RegExp(`\\b(?:${words.join('|')})\\b`, 'g');
-}
-
-export function rot13(text: string): string {
-  let out = '';
-  for (let k = 0; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    if (code >= 0x61 && code <= 0x7a) out += String.fromCharCode(((code - 0x61 + 13) % 26) + 0x61);
-    else if (code >= 0x41 && code <= 0x5a) {
-      out += String.fromCharCode(((code - 0x41 + 13) % 26) + 0x41);
-    } else out += text[k];
-  }
-  return out;
+  if (counts.reversed >= needed) add('reversed', 0, text.length, reverseText(lower));
 }
 
 const LEET_HINT = /[a-z][0-9@$|][a-z]|[0-9@$][a-z]{2}/;
-const LEET: Readonly<Record<string, string>> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '8': 'b',
-  '9': 'g',
-  '@': 'a',
-  $: 's',
-  '|': 'l',
-  '!': 'i',
-};
-
-/** Replaces leetspeak digits/symbols by letters inside words that contain letters. */
-export function unleet(text: string): string {
-  return text.replace(/[a-z0-9@$|!]+/g, (word) =>
-    /[a-z]/.test(word) && /[0-9@$|!]/.test(word)
-      ? word.replace(/[0-9@$|!]/g, (c) => LEET[c] ?? c)
-      : word,
-  );
-}
 
 /** Drops leading/trailing separator-delimited chunks of odd length ("a 4967…" → "4967…"). */
 function trimToBytePairs(text: string, start: number, end: number): [number, number] {

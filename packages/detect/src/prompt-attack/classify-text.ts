@@ -1,7 +1,7 @@
 import type { SignalName } from './signal-rules.js';
 import { findSignals, type SignalHit } from './signals.js';
 import { scoreWindows, type LinearModel } from './linear-model.js';
-import { casedFor, tokenize } from './tokens.js';
+import { casedFor, tokenize, type Tokens } from './tokens.js';
 
 /** The classifier's view of one normalised text: the most suspicious window and why. */
 export interface TextAssessment {
@@ -14,10 +14,18 @@ export interface TextAssessment {
   hits: SignalHit[];
 }
 
-/** Scores a normalised text with the model and the explainable signals. */
-export function classifyText(model: LinearModel, normalized: string): TextAssessment {
+/**
+ * Scores a normalised text with the model and the explainable signals.
+ * `scratch` (optional) is a token buffer the caller owns and reuses between
+ * texts; nothing returned refers to it.
+ */
+export function classifyText(
+  model: LinearModel,
+  normalized: string,
+  scratch?: Tokens,
+): TextAssessment {
   const lower = normalized.toLowerCase();
-  const tokens = tokenize(lower);
+  const tokens = tokenize(lower, scratch);
   const hits = findSignals(lower, tokens);
   const best = scoreWindows(model, lower, casedFor(normalized, lower), tokens, hits);
   return {

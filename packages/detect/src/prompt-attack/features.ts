@@ -92,9 +92,10 @@ export function emitFeatures(
   // Character n-grams by polynomial rolling hashes (one per n, at most 7 long).
   const grams = config.charNgrams;
   const gramCount = Math.min(grams.length, 4);
-  const sizes = new Int32Array(4);
-  const outPowers = new Int32Array(4);
-  const hashes = new Int32Array(4);
+  // Plain arrays: a typed-array allocation per call costs more than these few slots.
+  const sizes = [0, 0, 0, 0];
+  const outPowers = [0, 0, 0, 0];
+  const hashes = [0, 0, 0, 0];
   for (let g = 0; g < gramCount; g++) {
     const n = Math.min(7, Math.max(1, grams[g] ?? 3));
     sizes[g] = n;
@@ -102,7 +103,7 @@ export function emitFeatures(
     for (let k = 0; k < n; k++) power = Math.imul(power, ROLL_PRIME);
     outPowers[g] = power;
   }
-  const ring = new Int32Array(8);
+  const ring = [0, 0, 0, 0, 0, 0, 0, 0];
   let lastWasSpace = true;
   let filled = 0;
   for (let k = from - 1; k <= to; k++) {

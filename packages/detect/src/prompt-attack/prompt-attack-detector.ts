@@ -9,6 +9,7 @@ import { normalizeText } from '../normalize/normalize-text.js';
 import { classifyText, type TextAssessment } from './classify-text.js';
 import { defaultPromptAttackModel } from './default-model.js';
 import type { LinearModel } from './linear-model.js';
+import type { Tokens } from './tokens.js';
 
 /** Options of the prompt-attack detector. */
 export interface PromptAttackOptions {
@@ -32,6 +33,8 @@ export class PromptAttackDetector implements Detector {
   private readonly minScore: number;
   private readonly limits: DecodeLimits;
   private readonly model: LinearModel;
+  /** Token arrays reused from one text to the next (detection is synchronous). */
+  private readonly tokens: Tokens = emptyTokens();
 
   constructor(options: PromptAttackOptions = {}) {
     this.minScore = options.minScore ?? 0.2;
@@ -42,7 +45,7 @@ export class PromptAttackDetector implements Detector {
   detect(input: DetectorInput): Detection[] {
     const normalized = input.normalized();
     const detections: Detection[] = [];
-    const main = classifyText(this.model, normalized.text);
+    const main = classifyText(this.model, normalized.text, this.tokens);
     if (main.score >= this.minScore) {
       detections.push(
         attackDetection(main, input.role, {
@@ -52,7 +55,7 @@ export class PromptAttackDetector implements Detector {
       );
     }
     for (const payload of findEncodedPayloads(normalized.text, this.limits)) {
-      const assessment = classifyText(this.model, normalizeText(payload.text).text);
+      const assessment = classifyText(this.model, normalizeText(payload.text).text, this.tokens);
       if (assessment.score < Math.max(this.minScore, 0.5)) continue;
       const start = normalized.toOriginalStart(payload.start);
       const end = normalized.toOriginalEnd(payload.end);
@@ -112,6 +115,15 @@ function refsFor(assessment: TextAssessment, role: MessageRole): FrameworkId[] {
 
 function severityFor(score: number): Severity {
   return score >= 0.8 ? 'high' : score >= 0.5 ? 'medium' : 'low';
+}
+
+function emptyTokens(): Tokens {
+  return {
+    count: 0,
+    hashes: new Int32Array(0),
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+  };
 }
 
 function round(value: number): number {

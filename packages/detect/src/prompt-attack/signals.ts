@@ -51,10 +51,11 @@ export function findSignals(lower: string, tokens: Tokens): SignalHit[] {
     hits.push({ signal, start, end });
   };
   const ruleCount = WORD_RULES.length;
-  const state = new Int32Array(ruleCount);
-  const last = new Int32Array(ruleCount);
-  const first = new Int32Array(ruleCount);
-  const touched = new Int32Array(ruleCount);
+  // Plain arrays: small typed-array allocations per call cost more than they save.
+  const state: number[] = new Array<number>(ruleCount).fill(0);
+  const last: number[] = new Array<number>(ruleCount).fill(0);
+  const first: number[] = new Array<number>(ruleCount).fill(0);
+  const touched: number[] = new Array<number>(ruleCount).fill(0);
   for (let t = 0; t < tokens.count; t++) {
     const refs = STEP_INDEX.get(tokens.hashes[t] ?? 0);
     if (refs === undefined) continue;
