@@ -2,7 +2,7 @@
 // features plus the detector's explainable signals, AdaGrad, seeded.
 //
 //   npm run train:prompt-attack -- --data <dir> [--out FILE] [--seed N]
-//       [--epochs N] [--synthetic N] [--ngrams 4] [--eval FILE.jsonl]
+//       [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--eval FILE.jsonl]
 //
 // Reads <dir>/train.jsonl ({text,label,source}) and adds generated examples
 // (scripts/synthetic). Files named dev* or *overdefense* are never read for
@@ -39,6 +39,7 @@ interface Args {
   synthetic: number;
   eval: string | undefined;
   ngrams: string;
+  bits: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -51,7 +52,7 @@ function parseArgs(argv: readonly string[]): Args {
   const data = values.get('data');
   if (!data)
     throw new Error(
-      'usage: train-prompt-attack --data <dir> [--out FILE] [--seed N] [--epochs N] [--synthetic N] [--eval FILE]',
+      'usage: train-prompt-attack --data <dir> [--out FILE] [--seed N] [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--eval FILE]',
     );
   const here = new URL('..', import.meta.url).pathname;
   return {
@@ -62,6 +63,7 @@ function parseArgs(argv: readonly string[]): Args {
     synthetic: Number(values.get('synthetic') ?? 12000),
     eval: values.get('eval'),
     ngrams: values.get('ngrams') ?? '4',
+    bits: Number(values.get('bits') ?? DEFAULT_BITS),
   };
 }
 
@@ -82,8 +84,10 @@ interface Prepared {
 
 const NGRAMS_FLAG = process.argv.indexOf('--ngrams');
 const BITS_FLAG = process.argv.indexOf('--bits');
+/** 2^16 hashed buckets: the int8 weights (192 KiB) stay cache-resident at run time. */
+const DEFAULT_BITS = 16;
 const FEATURES: FeatureConfig = {
-  bits: BITS_FLAG >= 0 ? Number(process.argv[BITS_FLAG + 1] ?? 18) : 18,
+  bits: BITS_FLAG >= 0 ? Number(process.argv[BITS_FLAG + 1] ?? DEFAULT_BITS) : DEFAULT_BITS,
   charNgrams:
     NGRAMS_FLAG >= 0 ? (process.argv[NGRAMS_FLAG + 1] ?? '4').split(',').map(Number) : [4],
 };
@@ -380,7 +384,7 @@ function main(): void {
   console.error(`operating threshold on validation (FPR <= 1%): ${threshold.toFixed(4)}`);
   const validationMetrics = report('validation', validation, validationScores, threshold);
   const metadata = {
-    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams}`,
+    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams} --bits ${args.bits}`,
     trainRows: real.length,
     syntheticRows: synthetic.length,
     validationRows: validation.length,
