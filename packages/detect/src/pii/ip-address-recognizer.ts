@@ -11,6 +11,38 @@ const IPV4 = /(?<![\w.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![\w]|\.\d)/g;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:\.[0-9]{1,3}){0,3}(?![\w:])/g;
 const VERSION_CONTEXT = /(?:\bv|version|ver\.?|release|build|firmware|chrome\/|safari\/)\s{0,2}$/i;
 
+/** Hex digits, `:` and `.`: the only characters an IPv6 match (incl. an IPv4 tail) is made of. */
+const IPV6_CHARS = (() => {
+  const table = new Uint8Array(128);
+  for (const c of '0123456789abcdefABCDEF:.') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * Maximal runs of IPv6 characters holding at least two colons: every match of
+ * `IPV6` lies inside one, so the pattern runs only on those (a linear scan
+ * instead of a regex attempt at every position of a long text).
+ */
+function ipv6Runs(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  let colons = 0;
+  for (let k = 0; k <= text.length; k++) {
+    const code = k < text.length ? text.charCodeAt(k) : 0x20;
+    if (code < 128 && IPV6_CHARS[code] === 1) {
+      if (start < 0) {
+        start = k;
+        colons = 0;
+      }
+      if (code === 0x3a) colons++;
+    } else if (start >= 0) {
+      if (colons >= 2) runs.push([start, k]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
 function isOctet(part: string): boolean {
   return /^(?:0|[1-9][0-9]{0,2})$/.test(part) && Number(part) <= 255;
 }
@@ -34,12 +66,16 @@ export class IpAddressRecognizer implements PiiRecognizer {
         });
       }
     }
-    if (text.includes(':')) {
+    for (const [runStart, runEnd] of ipv6Runs(text)) {
+      // The run plus one character of context each side, so the look-arounds see what they would in `text`.
+      const from = Math.max(0, runStart - 1);
+      const slice = text.slice(from, Math.min(text.length, runEnd + 1));
       IPV6.lastIndex = 0;
       for (;;) {
-        const m = IPV6.exec(text);
+        const m = IPV6.exec(slice);
         if (!m) break;
         const value = m[0];
+        const start = from + m.index;
         const groups = value.split(':').filter((g) => g.length > 0).length;
         const hexDigits = value.replace(/[^0-9A-Fa-f]/g, '').length;
         if (groups < 3 && hexDigits < 5) continue;
@@ -47,8 +83,8 @@ export class IpAddressRecognizer implements PiiRecognizer {
         if (!isIPv6(value)) continue;
         found.push({
           type: 'pii.ip_address',
-          start: m.index,
-          end: m.index + value.length,
+          start,
+          end: start + value.length,
           score: 0.9,
           signals: ['ipv6_parsed'],
         });
