@@ -133,18 +133,15 @@ const CLASSES = (() => {
  * `\b(?:word|…)\b` search would, per transform, in one pass. A word matches
  * only as a whole run of regex word characters, so each run is hashed while
  * scanned and compared to the cue forms only when its hash is one of theirs.
+ * Leetspeak tokens are looked for only when `leet` is set.
  */
-export function countCueWords(lower: string): CueCounts {
+export function countCueWords(lower: string, leet = true): CueCounts {
   const counts: CueCounts = { plain: 0, rot13: 0, reversed: 0, leetTokens: 0 };
   let wordStart = -1;
   let hash = FNV_OFFSET;
-  let leetStart = -1;
-  let leetLetters = false;
-  let leetSymbols = false;
   for (let k = 0; k <= lower.length; k++) {
     const code = k < lower.length ? lower.charCodeAt(k) : 0x20;
-    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
-    if (bits & REGEX_WORD) {
+    if (code < 128 && ((CLASSES[code] ?? 0) & REGEX_WORD) !== 0) {
       if (wordStart < 0) {
         wordStart = k;
         hash = FNV_OFFSET;
@@ -159,21 +156,34 @@ export function countCueWords(lower: string): CueCounts {
       }
       wordStart = -1;
     }
+  }
+  if (leet) counts.leetTokens = countLeetCueTokens(lower);
+  return counts;
+}
+
+/** Tokens of `[a-z0-9@$|!]` mixing letters and leetspeak symbols that `unleet` turns into a cue word. */
+function countLeetCueTokens(lower: string): number {
+  let found = 0;
+  let start = -1;
+  let letters = false;
+  let symbols = false;
+  for (let k = 0; k <= lower.length; k++) {
+    const code = k < lower.length ? lower.charCodeAt(k) : 0x20;
+    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
     if (bits & LEET_WORD) {
-      if (leetStart < 0) {
-        leetStart = k;
-        leetLetters = false;
-        leetSymbols = false;
+      if (start < 0) {
+        start = k;
+        letters = false;
+        symbols = false;
       }
-      if (bits & LEET_SYMBOL) leetSymbols = true;
-      else leetLetters = true;
-    } else if (leetStart >= 0) {
-      if (leetLetters && leetSymbols && k - leetStart <= LONGEST_FORM) {
-        const decoded = unleet(lower.slice(leetStart, k));
-        if ((FORMS.get(decoded) ?? 0) & PLAIN) counts.leetTokens++;
+      if (bits & LEET_SYMBOL) symbols = true;
+      else letters = true;
+    } else if (start >= 0) {
+      if (letters && symbols && k - start <= LONGEST_FORM) {
+        if ((FORMS.get(unleet(lower.slice(start, k))) ?? 0) & PLAIN) found++;
       }
-      leetStart = -1;
+      start = -1;
     }
   }
-  return counts;
+  return found;
 }

@@ -115,13 +115,14 @@ function addWholeTextTransforms(
 ): void {
   if (text.length > 200_000 || text.length < 12) return;
   const lower = text.toLowerCase();
-  const counts = countCueWords(lower);
+  const leetHint = LEET_HINT.test(lower);
+  const counts = countCueWords(lower, leetHint);
   const needed = Math.max(MIN_CUES, counts.plain + 1);
   if (counts.rot13 >= needed) add('rot13', 0, text.length, rot13(lower));
   // Leetspeak can only add cues through tokens that decode to one.
-  if (counts.leetTokens > 0 && LEET_HINT.test(lower)) {
+  if (counts.leetTokens > 0) {
     const leet = unleet(lower);
-    if (countCueWords(leet).plain >= needed) add('leetspeak', 0, text.length, leet);
+    if (countCueWords(leet, false).plain >= needed) add('leetspeak', 0, text.length, leet);
   }
   if (counts.reversed >= needed) add('reversed', 0, text.length, reverseText(lower));
 }
