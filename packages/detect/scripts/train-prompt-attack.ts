@@ -16,7 +16,7 @@ import {
   STRUCTURE_FEATURES,
   emitFeatures,
   type FeatureConfig,
-  type FeatureSink,
+  createFeatureBuffer,
 } from '../src/prompt-attack/features.js';
 import {
   MODEL_CLASSES,
@@ -141,7 +141,7 @@ function prepare(row: Row): Prepared[] {
   return out;
 }
 
-class CollectSink implements FeatureSink {
+class CollectSink {
   index = new Int32Array(1 << 16);
   sign = new Float64Array(1 << 16);
   length = 0;
@@ -160,6 +160,8 @@ class CollectSink implements FeatureSink {
   }
 }
 
+const FEATURE_BUFFER = createFeatureBuffer();
+
 function collect(example: Prepared, from: number, to: number, sink: CollectSink): void {
   sink.length = 0;
   const { count, structure } = emitFeatures(
@@ -169,10 +171,13 @@ function collect(example: Prepared, from: number, to: number, sink: CollectSink)
     to,
     example.tokens,
     FEATURES,
-    sink,
+    FEATURE_BUFFER,
   );
   const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
-  for (let k = 0; k < sink.length; k++) sink.sign[k] = (sink.sign[k] ?? 0) * norm;
+  for (let k = 0; k < FEATURE_BUFFER.length; k++) {
+    const feature = FEATURE_BUFFER.features[k] ?? 0;
+    sink.add(feature < 0 ? ~feature : feature, (feature < 0 ? -1 : 1) * norm);
+  }
   const seen = new Set<SignalName>();
   for (const hit of example.hits) {
     if (hit.start < from || hit.end > to || seen.has(hit.signal)) continue;

@@ -1,3 +1,4 @@
+import { createFeatureBuffer, type FeatureBuffer } from './features.js';
 import type { SignalName } from './signal-rules.js';
 import { findSignals, type SignalHit } from './signals.js';
 import { scoreWindows, type LinearModel } from './linear-model.js';
@@ -15,19 +16,43 @@ export interface TextAssessment {
 }
 
 /**
- * Scores a normalised text with the model and the explainable signals.
- * `scratch` (optional) is a token buffer the caller owns and reuses between
- * texts; nothing returned refers to it.
+ * Buffers a caller reuses from one text to the next (tokens and hashed
+ * features); nothing `classifyText` returns refers to them.
  */
+export interface ClassifyScratch {
+  tokens: Tokens;
+  features: FeatureBuffer;
+}
+
+export function createClassifyScratch(): ClassifyScratch {
+  return {
+    tokens: {
+      count: 0,
+      hashes: new Int32Array(0),
+      starts: new Int32Array(0),
+      ends: new Int32Array(0),
+    },
+    features: createFeatureBuffer(),
+  };
+}
+
+/** Scores a normalised text with the model and the explainable signals. */
 export function classifyText(
   model: LinearModel,
   normalized: string,
-  scratch?: Tokens,
+  scratch: ClassifyScratch = createClassifyScratch(),
 ): TextAssessment {
   const lower = normalized.toLowerCase();
-  const tokens = tokenize(lower, scratch);
+  const tokens = tokenize(lower, scratch.tokens);
   const hits = findSignals(lower, tokens);
-  const best = scoreWindows(model, lower, casedFor(normalized, lower), tokens, hits);
+  const best = scoreWindows(
+    model,
+    lower,
+    casedFor(normalized, lower),
+    tokens,
+    hits,
+    scratch.features,
+  );
   return {
     score: 1 - best.benign,
     category: categoryOf(best.jailbreak, best.injection, best.signals),

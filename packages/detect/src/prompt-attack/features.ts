@@ -1,8 +1,26 @@
 import { hashWord, type Tokens } from './tokens.js';
 
-/** Receives hashed features: a bucket index and a sign (signed feature hashing). */
-export interface FeatureSink {
-  add(index: number, sign: number): void;
+/**
+ * Hashed features of one window (signed feature hashing): each entry is a
+ * bucket index, or its bitwise NOT (`~index`, negative) when the feature's
+ * sign is −1. Reused between windows and texts; grows when a window needs more.
+ */
+export interface FeatureBuffer {
+  features: Int32Array;
+  length: number;
+}
+
+export function createFeatureBuffer(capacity = 4096): FeatureBuffer {
+  return { features: new Int32Array(capacity), length: 0 };
+}
+
+function push(buffer: FeatureBuffer, hash: number, mask: number): void {
+  if (buffer.length === buffer.features.length) {
+    const grown = new Int32Array(buffer.features.length * 2);
+    grown.set(buffer.features);
+    buffer.features = grown;
+  }
+  buffer.features[buffer.length++] = hash < 0 ? ~(hash & mask) : hash & mask;
 }
 
 /** Feature-hashing settings; stored in the model file so training and inference agree. */
@@ -46,8 +64,9 @@ function mix(h: number): number {
 /**
  * Emits hashed word unigrams, word bigrams and character n-grams (over the
  * text with every whitespace run collapsed to one space; punctuation is kept
- * because how sentences are glued together is itself a cue) for `lower[from, to)`.
- * Returns how many features were emitted. Linear in `to - from`.
+ * because how sentences are glued together is itself a cue) for `lower[from, to)`
+ * into `out` (cleared first). Returns how many features were emitted and the
+ * structural bits. Linear in `to - from`.
  */
 export function emitFeatures(
   lower: string,
@@ -56,8 +75,9 @@ export function emitFeatures(
   to: number,
   tokens: Tokens,
   config: FeatureConfig,
-  sink: FeatureSink,
+  out: FeatureBuffer,
 ): EmittedFeatures {
+  out.length = 0;
   const mask = (1 << config.bits) - 1;
   let emitted = 0;
   let structure = 0;
@@ -68,10 +88,10 @@ export function emitFeatures(
     if ((tokens.ends[t] ?? 0) > to) break;
     const word = tokens.hashes[t] ?? 0;
     let h = mix(word ^ UNIGRAM_SALT);
-    sink.add(h & mask, h < 0 ? -1 : 1);
+    push(out, h, mask);
     if (previous !== 0) {
       h = mix(Math.imul(previous, 31) ^ word ^ BIGRAM_SALT);
-      sink.add(h & mask, h < 0 ? -1 : 1);
+      push(out, h, mask);
       emitted++;
     }
     const start = tokens.starts[t] ?? 0;
@@ -80,7 +100,7 @@ export function emitFeatures(
     if (boundary !== 0) {
       // Which word opens each sentence, first or later: a second task is a cue.
       h = mix(word ^ SENTENCE_SALT ^ (t === firstToken ? 1 : 2));
-      sink.add(h & mask, h < 0 ? -1 : 1);
+      push(out, h, mask);
       emitted++;
       if (boundary === 2) structure |= GLUED_BIT;
       if (boundary === 3) structure |= RUNON_BIT;
@@ -134,7 +154,7 @@ export function emitFeatures(
       hashes[g] = h;
       if (filled < n) continue;
       const mixed = mix(h ^ CHAR_SALT ^ n);
-      sink.add(mixed & mask, mixed < 0 ? -1 : 1);
+      push(out, mixed, mask);
       emitted++;
     }
   }

@@ -1,8 +1,9 @@
 import {
   STRUCTURE_FEATURES,
+  createFeatureBuffer,
   emitFeatures,
+  type FeatureBuffer,
   type FeatureConfig,
-  type FeatureSink,
 } from './features.js';
 import { SIGNAL_NAMES, type SignalName } from './signal-rules.js';
 import type { SignalHit } from './signals.js';
@@ -81,21 +82,6 @@ export function loadLinearModel(file: PromptAttackModelFile): LinearModel {
   };
 }
 
-/** Sums weights of the features it receives, per class. */
-class DotProductSink implements FeatureSink {
-  z0 = 0;
-  z1 = 0;
-  z2 = 0;
-  constructor(private readonly weights: Int8Array) {}
-  add(index: number, sign: number): void {
-    const base = index * 3;
-    const w = this.weights;
-    this.z0 += sign * (w[base] ?? 0);
-    this.z1 += sign * (w[base + 1] ?? 0);
-    this.z2 += sign * (w[base + 2] ?? 0);
-  }
-}
-
 /** Window bounds for a text of `length` units: one window for short texts, overlapping ones otherwise. */
 export function windowsFor(length: number, window: LinearModel['window']): [number, number][] {
   if (length <= window.singleMax) return [[0, length]];
@@ -108,20 +94,24 @@ export function windowsFor(length: number, window: LinearModel['window']): [numb
   return result;
 }
 
-/** Scores every window and returns the one most likely to be an attack. */
+/**
+ * Scores every window and returns the one most likely to be an attack.
+ * `buffer` (optional) is a feature buffer the caller reuses between texts.
+ */
 export function scoreWindows(
   model: LinearModel,
   lower: string,
   cased: string,
   tokens: Tokens,
   hits: readonly SignalHit[],
+  buffer: FeatureBuffer = createFeatureBuffer(),
 ): WindowScore {
   let best: WindowScore | undefined;
   for (const [from, to] of windowsFor(lower.length, model.window)) {
-    const score = scoreWindow(model, lower, cased, tokens, hits, from, to);
+    const score = scoreWindow(model, lower, cased, tokens, hits, from, to, buffer);
     if (best === undefined || score.benign < best.benign) best = score;
   }
-  return best ?? scoreWindow(model, lower, cased, tokens, hits, 0, 0);
+  return best ?? scoreWindow(model, lower, cased, tokens, hits, 0, 0, buffer);
 }
 
 export function scoreWindow(
@@ -132,13 +122,33 @@ export function scoreWindow(
   hits: readonly SignalHit[],
   from: number,
   to: number,
+  buffer: FeatureBuffer = createFeatureBuffer(),
 ): WindowScore {
-  const sink = new DotProductSink(model.weights);
-  const { count, structure } = emitFeatures(lower, cased, from, to, tokens, model.features, sink);
+  const { count, structure } = emitFeatures(lower, cased, from, to, tokens, model.features, buffer);
+  // Dot product of the int8 weights with the signed features, per class.
+  const w = model.weights;
+  const features = buffer.features;
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  for (let k = 0; k < buffer.length; k++) {
+    const feature = features[k] ?? 0;
+    if (feature < 0) {
+      const base = ~feature * 3;
+      d0 -= w[base] ?? 0;
+      d1 -= w[base + 1] ?? 0;
+      d2 -= w[base + 2] ?? 0;
+    } else {
+      const base = feature * 3;
+      d0 += w[base] ?? 0;
+      d1 += w[base + 1] ?? 0;
+      d2 += w[base + 2] ?? 0;
+    }
+  }
   const norm = count > 0 ? model.weightScale / Math.sqrt(count) : 0;
-  let z0 = (model.bias[0] ?? 0) + sink.z0 * norm;
-  let z1 = (model.bias[1] ?? 0) + sink.z1 * norm;
-  let z2 = (model.bias[2] ?? 0) + sink.z2 * norm;
+  let z0 = (model.bias[0] ?? 0) + d0 * norm;
+  let z1 = (model.bias[1] ?? 0) + d1 * norm;
+  let z2 = (model.bias[2] ?? 0) + d2 * norm;
   model.structureWeights.forEach((w, bit) => {
     if ((structure & (1 << bit)) === 0) return;
     z0 += w[0] ?? 0;

@@ -6,10 +6,14 @@ import {
   DEFAULT_DECODE_LIMITS,
 } from '../normalize/decode-payloads.js';
 import { normalizeText } from '../normalize/normalize-text.js';
-import { classifyText, type TextAssessment } from './classify-text.js';
+import {
+  classifyText,
+  createClassifyScratch,
+  type ClassifyScratch,
+  type TextAssessment,
+} from './classify-text.js';
 import { defaultPromptAttackModel } from './default-model.js';
 import type { LinearModel } from './linear-model.js';
-import type { Tokens } from './tokens.js';
 
 /** Options of the prompt-attack detector. */
 export interface PromptAttackOptions {
@@ -33,8 +37,8 @@ export class PromptAttackDetector implements Detector {
   private readonly minScore: number;
   private readonly limits: DecodeLimits;
   private readonly model: LinearModel;
-  /** Token arrays reused from one text to the next (detection is synchronous). */
-  private readonly tokens: Tokens = emptyTokens();
+  /** Token and feature buffers reused from one text to the next (detection is synchronous). */
+  private readonly scratch: ClassifyScratch = createClassifyScratch();
 
   constructor(options: PromptAttackOptions = {}) {
     this.minScore = options.minScore ?? 0.2;
@@ -45,7 +49,7 @@ export class PromptAttackDetector implements Detector {
   detect(input: DetectorInput): Detection[] {
     const normalized = input.normalized();
     const detections: Detection[] = [];
-    const main = classifyText(this.model, normalized.text, this.tokens);
+    const main = classifyText(this.model, normalized.text, this.scratch);
     if (main.score >= this.minScore) {
       detections.push(
         attackDetection(main, input.role, {
@@ -55,7 +59,7 @@ export class PromptAttackDetector implements Detector {
       );
     }
     for (const payload of findEncodedPayloads(normalized.text, this.limits)) {
-      const assessment = classifyText(this.model, normalizeText(payload.text).text, this.tokens);
+      const assessment = classifyText(this.model, normalizeText(payload.text).text, this.scratch);
       if (assessment.score < Math.max(this.minScore, 0.5)) continue;
       const start = normalized.toOriginalStart(payload.start);
       const end = normalized.toOriginalEnd(payload.end);
@@ -115,15 +119,6 @@ function refsFor(assessment: TextAssessment, role: MessageRole): FrameworkId[] {
 
 function severityFor(score: number): Severity {
   return score >= 0.8 ? 'high' : score >= 0.5 ? 'medium' : 'low';
-}
-
-function emptyTokens(): Tokens {
-  return {
-    count: 0,
-    hashes: new Int32Array(0),
-    starts: new Int32Array(0),
-    ends: new Int32Array(0),
-  };
 }
 
 function round(value: number): number {
