@@ -8,7 +8,12 @@ import {
 } from '@bulwark/core';
 import { createCanaryToken } from './canary/canary-token.js';
 import type { Detector, DetectorInput, NormalizedText } from './detector.js';
-import { DETECTOR_NAMES, detectorRegistry, type DetectorName } from './detector-registry.js';
+import {
+  DETECTOR_NAMES,
+  detectorRegistry,
+  type DetectorName,
+  type DetectorOptions,
+} from './detector-registry.js';
 import type { Guard } from './guard-types.js';
 import { identityNormalized } from './identity-normalizer.js';
 import { normalizeText } from './normalize/normalize-text.js';
@@ -30,6 +35,8 @@ export interface RoleThresholds {
 export interface GuardOptions {
   /** Detectors to run (registry names); default: all built-in detectors. */
   detectors?: readonly DetectorName[];
+  /** Construction options per detector (e.g. `prompt-attack` minimum score, PII countries). */
+  detectorOptions?: DetectorOptions;
   /** Per-role thresholds; missing roles use the defaults. */
   thresholds?: Partial<Record<MessageRole, RoleThresholds>>;
   /**
@@ -86,16 +93,20 @@ export function createGuard(options: GuardOptions = {}): Guard {
       });
     }
   }
-  const factories: Readonly<Record<string, () => Detector>> = detectorRegistry;
+  const factories: Readonly<Record<string, (options: DetectorOptions) => Detector>> =
+    detectorRegistry;
+  const detectorOptions = options.detectorOptions ?? {};
   const instances = names.map((name) => ({
     name,
-    detector: (factories[name] as () => Detector)(),
+    detector: (factories[name] as (options: DetectorOptions) => Detector)(detectorOptions),
   }));
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const settings = { ...DEFAULT_DETECTOR_SETTINGS, ...options.detectorSettings };
   const plugins = options.plugins ?? [];
   const redactor = createRedactor(options.redaction);
-  const unsafeOutput = names.includes('unsafe-output') ? new UnsafeOutputDetector() : undefined;
+  const unsafeOutput = names.includes('unsafe-output')
+    ? new UnsafeOutputDetector(detectorOptions['unsafe-output'])
+    : undefined;
 
   function actionFor(detection: Detection, role: MessageRole): GuardAction {
     const own = settings[detection.detector];

@@ -6,7 +6,12 @@ export type {
   NormalizedText,
   OutputSink,
 } from './detector.js';
-export { detectorRegistry, DETECTOR_NAMES, type DetectorName } from './detector-registry.js';
+export {
+  detectorRegistry,
+  DETECTOR_NAMES,
+  type DetectorName,
+  type DetectorOptions,
+} from './detector-registry.js';
 export {
   createGuard,
   type DetectorSettings,
@@ -22,6 +27,7 @@ export type {
 } from './guard-types.js';
 export { normalizeText } from './normalize/normalize-text.js';
 export {
+  DEFAULT_DECODE_LIMITS,
   findEncodedPayloads,
   type DecodedPayload,
   type DecodeLimits,

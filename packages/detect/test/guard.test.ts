@@ -33,6 +33,23 @@ describe('guard pipeline', () => {
     expect(strict.check({ text: ATTACK }).action).toBe('block');
   });
 
+  it('passes construction options to the detectors that take them', () => {
+    const image = '![chart](https://cdn.example.com/c.png?data=Q1_revenue_and_margin_figures_2026)';
+    const exfiltration = (guard: ReturnType<typeof createGuard>) =>
+      guard
+        .check({ text: image, role: 'output' })
+        .detections.some((d) => d.category === 'exfiltration');
+    expect(exfiltration(createGuard())).toBe(true);
+    const allowed = createGuard({
+      detectorOptions: { 'unsafe-output': { allowedDomains: ['example.com'] } },
+    });
+    expect(exfiltration(allowed)).toBe(false);
+    const quiet = createGuard({ detectorOptions: { 'prompt-attack': { minScore: 1.01 } } });
+    expect(
+      quiet.check({ text: ATTACK }).detections.some((d) => d.detector === 'prompt-attack'),
+    ).toBe(false);
+  });
+
   it('allows benign text with score 0 and no detections', () => {
     const verdict = createGuard().check({ text: 'How do I bake sourdough bread?' });
     expect(verdict).toEqual({ action: 'allow', score: 0, detections: [] });

@@ -3,11 +3,14 @@ import { Option, type Command } from 'commander';
 import { BulwarkError, EXIT_CODES, isMessageRole, MESSAGE_ROLES } from '@bulwark/core';
 import { createGuard, DETECTOR_NAMES, type DetectorName } from '@bulwark/detect';
 import type { CliContext } from '../cli-io.js';
+import { guardOptionsFromConfig } from '../config/detect-config-schema.js';
+import { resolveConfig } from '../config/load-config.js';
 import { formatEvalReport, formatVerdict } from '../detect/format-detect.js';
 import { redactForCli, type CliRedactOptions } from './detect-redact.js';
 import { runDetectBatch, runDetectEval } from '../detect/run-detect-batch.js';
 
 interface DetectFlags {
+  config?: string;
   input?: string;
   output?: string;
   eval?: string;
@@ -34,8 +37,8 @@ function parseRedactModes(pairs: readonly string[]): Record<string, string> {
 }
 
 /** Parses `--detectors a,b` against the registry; unknown names are a usage error. */
-function parseDetectors(value: string | undefined): readonly DetectorName[] {
-  if (value === undefined) return DETECTOR_NAMES;
+function parseDetectors(value: string | undefined): readonly DetectorName[] | undefined {
+  if (value === undefined) return undefined;
   const names = value
     .split(',')
     .map((name) => name.trim())
@@ -70,6 +73,7 @@ export function registerDetectCommand(program: Command, ctx: CliContext): void {
     .command('detect')
     .description('check text for prompt injection, jailbreaks, hidden text and canary leaks')
     .argument('[text...]', 'text to check (default: read stdin)')
+    .option('--config <file>', 'bulwark.yaml to use (default: discovered upward from cwd)')
     .option('--input <file>', 'JSONL rows {"id","text","role"?} to check ("-" for stdin)')
     .option('--output <file>', 'write --input results to FILE instead of stdout')
     .option('--eval <file>', 'labelled JSONL rows {"text","label","role"?,"source"?} to measure')
@@ -105,7 +109,9 @@ Examples:
     )
     .action(async (words: string[], flags: DetectFlags) => {
       const detectors = parseDetectors(flags.detectors);
-      const guard = createGuard({ detectors });
+      // The config's `detect:` section sets thresholds and options; --detectors overrides its list.
+      const options = guardOptionsFromConfig(resolveConfig(flags.config, ctx.io.cwd).config.detect);
+      const guard = createGuard(detectors === undefined ? options : { ...options, detectors });
       const cwdPath = (path: string) => (path === '-' ? path : resolve(ctx.io.cwd, path));
       if (flags.redact === true && (flags.input !== undefined || flags.eval !== undefined)) {
         throw new BulwarkError('USAGE', '--redact works on one text (argument or stdin)', {

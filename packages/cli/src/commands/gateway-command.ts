@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { BulwarkError } from '@bulwark/core';
 import type { CliContext } from '../cli-io.js';
+import { guardOptionsFromConfig } from '../config/detect-config-schema.js';
 import { resolveConfig } from '../config/load-config.js';
 import { runGateway, untilSignal, type GatewayFlags } from '../gateway/gateway-runtime.js';
 
@@ -71,7 +72,13 @@ export function registerGatewayCommand(program: Command, ctx: CliContext): void 
     .action(async (raw: RawGatewayFlags) => {
       const flags = gatewayFlags(raw);
       const { config } = resolveConfig(raw.config, ctx.io.cwd);
-      const running = await runGateway(config.gateway ?? {}, flags, ctx.io.env, ctx.io.cwd);
+      const running = await runGateway(
+        config.gateway ?? {},
+        flags,
+        ctx.io.env,
+        ctx.io.cwd,
+        guardOptionsFromConfig(config.detect),
+      );
       ctx.io.stdout.write(`Bulwark gateway listening on ${running.url}\n`);
       if (running.adminKey) {
         ctx.io.stdout.write(

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-io.js';
+import { guardOptionsFromConfig } from '../config/detect-config-schema.js';
 import { resolveConfig } from '../config/load-config.js';
 import { runGateway, untilSignal, SIMULATED_MODEL } from '../gateway/gateway-runtime.js';
 import { mintDemoKey } from '../gateway/demo-key.js';
@@ -21,7 +22,13 @@ export function registerUpCommand(program: Command, ctx: CliContext): void {
     .action(async (raw: RawGatewayFlags) => {
       const flags = gatewayFlags(raw);
       const { config } = resolveConfig(raw.config, ctx.io.cwd);
-      const running = await runGateway(config.gateway ?? {}, flags, ctx.io.env, ctx.io.cwd);
+      const running = await runGateway(
+        config.gateway ?? {},
+        flags,
+        ctx.io.env,
+        ctx.io.cwd,
+        guardOptionsFromConfig(config.detect),
+      );
       const key = mintDemoKey(running.dataDir);
       ctx.io.stdout.write(
         banner(running.url, key, running.adminKey, relative(ctx.io.cwd, running.dataDir) || '.'),

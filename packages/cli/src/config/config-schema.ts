@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@bulwark/core';
+import { detectConfigSchema } from './detect-config-schema.js';
 import { gatewayConfigSchema } from './gateway-config-schema.js';
 
 /**
@@ -27,6 +28,7 @@ export const configSchema = z.strictObject({
       maxFileBytes: z.number().int().positive().optional(),
     })
     .optional(),
+  detect: detectConfigSchema.optional(),
   gateway: gatewayConfigSchema.optional(),
 });
 

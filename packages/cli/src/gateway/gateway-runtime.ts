@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BulwarkError } from '@bulwark/core';
-import { createGuard } from '@bulwark/detect';
+import { createGuard, type GuardOptions } from '@bulwark/detect';
 import {
   connectRedis,
   createGateway,
@@ -56,6 +56,7 @@ export async function runGateway(
   flags: GatewayFlags,
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
+  guardOptions: GuardOptions = {},
 ): Promise<RunningGateway> {
   const dataDir = resolve(cwd, flags.dataDir ?? config.dataDir ?? '.bulwark');
   const logger = createLogger({
@@ -187,7 +188,7 @@ export async function runGateway(
     : undefined;
 
   const gateway = createGateway({
-    guard: createGuard(),
+    guard: createGuard(guardOptions),
     policy: policy.current,
     keys: fileKeyStore(dataDir),
     ...(jwt ? { jwt } : {}),

@@ -26,11 +26,11 @@ export interface DecodeLimits {
   maxDecodedChars: number;
 }
 
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
+export const DEFAULT_DECODE_LIMITS: Readonly<DecodeLimits> = Object.freeze({
   maxDepth: 3,
   maxSegments: 32,
   maxDecodedChars: 65536,
-};
+});
 
 const BASE64_MIN = 16;
 const HEX_MIN = 16;
