@@ -21,7 +21,7 @@ import { runPlugins, type GuardPlugin } from './plugins/guard-plugin.js';
 import { markUntrusted, type SpotlightOptions } from './spotlight/mark-untrusted.js';
 import { validateJson } from './json-schema/validate-json.js';
 import type { RedactionOptions } from './redaction/redaction-options.js';
-import { createRedactor } from './redaction/redactor.js';
+import { createRedactor, nonOverlapping } from './redaction/redactor.js';
 import { createStreamRedactor } from './stream/stream-redactor.js';
 import { UnsafeOutputDetector } from './unsafe-output/unsafe-output-detector.js';
 
@@ -82,6 +82,16 @@ const DEFAULT_THRESHOLDS: Record<MessageRole, RoleThresholds> = {
   context: { flag: 0.5, block: 0.8 },
   output: { flag: 0.5, block: 0.8 },
 };
+
+/** The detections to replace: all, or those of the requested categories. */
+function redactedOnly(
+  detections: readonly Detection[],
+  categories: readonly string[] | undefined,
+): readonly Detection[] {
+  return categories === undefined
+    ? detections
+    : detections.filter((d) => categories.includes(d.category));
+}
 
 /** Builds a guard from options: detectors are instantiated once and reused for every call. */
 export function createGuard(options: GuardOptions = {}): Guard {
@@ -177,15 +187,23 @@ export function createGuard(options: GuardOptions = {}): Guard {
     checkAsync,
     markUntrusted: (text) => markUntrusted(text, options.spotlight),
     canary: () => createCanaryToken(),
-    redact: (text, scope, role) => redactor.redact(text, scope, role),
+    redact: (text, scope, role, redactOptions = {}) => {
+      if (redactOptions.categories === undefined) return redactor.redact(text, scope, role);
+      const detections = nonOverlapping(
+        redactedOnly(redactor.detect(text), redactOptions.categories),
+      );
+      return { text: redactor.apply(text, detections, scope), detections };
+    },
     restore: (text, scope) => redactor.restore(text, scope),
     streamOutput: (scope, streamOptions = {}) =>
       createStreamRedactor({
         detect: redactor.detect,
-        transform: (segment, found) =>
-          streamOptions.restore
-            ? redactor.apply(segment, found, scope, (gap) => redactor.restore(gap, scope))
-            : redactor.apply(segment, found, scope),
+        transform: (segment, found) => {
+          const replaced = redactedOnly(found, streamOptions.categories);
+          return streamOptions.restore
+            ? redactor.apply(segment, replaced, scope, (gap) => redactor.restore(gap, scope))
+            : redactor.apply(segment, replaced, scope);
+        },
         // Output that attacks its renderer ends the stream when unsafe-output is enabled.
         block: (segment) =>
           unsafeOutput !== undefined &&

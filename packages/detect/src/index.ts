@@ -21,8 +21,10 @@ export {
 export type {
   Guard,
   OutputStreamGuard,
+  RedactOptions,
   RedactResult,
   RedactionScope,
+  StreamOutputOptions,
   StreamStep,
 } from './guard-types.js';
 export { normalizeText } from './normalize/normalize-text.js';

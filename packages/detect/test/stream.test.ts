@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../src/index.js';
+import { createGuard, createRedactor } from '../src/index.js';
 import { privateKeyPem, seededRandom, tokenFactories } from './support/leak-corpus.js';
 
 const scope = { tenant: 't', conversation: 'c' };
@@ -79,5 +79,54 @@ describe('stream redactor', () => {
       const { out } = streamAll(splitAt(reply, [cut]));
       expect(out, `cut ${cut}`).toBe('Call <PHONE_1> now');
     }
+  });
+});
+
+describe('guard.streamOutput and guard.redact categories', () => {
+  const token = tokenFactories(seededRandom(4))['secret.github_token']?.() ?? '';
+  const text = `Mail ann@example.com or use ${token} now.`;
+
+  function run(redact?: readonly ('secret' | 'pii')[]) {
+    const guard = createGuard({ detectors: ['secrets', 'pii'] });
+    const stream = guard.streamOutput(scope, redact === undefined ? {} : { categories: redact });
+    let out = '';
+    const types: string[] = [];
+    for (let i = 0; i < text.length; i += 3) {
+      const step = stream.push(text.slice(i, i + 3));
+      out += step.emit;
+      types.push(...step.detections.map((d) => d.type));
+    }
+    const last = stream.end();
+    out += last.emit;
+    types.push(...last.detections.map((d) => d.type));
+    return { out, types };
+  }
+
+  it('replaces both categories by default', () => {
+    const { out } = run();
+    expect(out).not.toContain('ann@example.com');
+    expect(out).not.toContain(token);
+  });
+
+  it('replaces only the listed categories and reports the others whole', () => {
+    const secretsOnly = run(['secret']);
+    expect(secretsOnly.out).toContain('ann@example.com');
+    expect(secretsOnly.out).toContain('[REDACTED:secret.github_token]');
+    expect(secretsOnly.types).toEqual(expect.arrayContaining(['pii.email', 'secret.github_token']));
+    const piiOnly = run(['pii']);
+    expect(piiOnly.out).toContain(token);
+    expect(piiOnly.out).not.toContain('ann@example.com');
+    expect(run([]).out).toBe(text);
+  });
+
+  it('guard.redact replaces only the listed categories too', () => {
+    const guard = createGuard({ detectors: ['secrets', 'pii'] });
+    const secretsOnly = guard.redact(text, scope, 'output', { categories: ['secret'] });
+    expect(secretsOnly.text).toBe(
+      `Mail ann@example.com or use [REDACTED:secret.github_token] now.`,
+    );
+    expect(secretsOnly.detections.map((d) => d.category)).toEqual(['secret']);
+    expect(guard.redact(text, scope, 'output', { categories: [] }).text).toBe(text);
+    expect(guard.redact(text, scope).text).not.toContain('ann@example.com');
   });
 });

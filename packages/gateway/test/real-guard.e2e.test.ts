@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '@bulwark/detect';
 import { createOpenAiCompatibleProvider } from '../src/index.js';
 import { post, sseChunk, startGateway, startUpstream, type TestGateway } from './harness.js';
+import { contentEvents, json, pieces, sse } from './upstream-replies.js';
 
 /**
  * End to end with the real guard (`createGuard()`, every built-in detector):
@@ -41,43 +42,6 @@ const EMAIL = 'jane.doe@example.org';
 const PHONE = '+1 415 555 0132';
 const TOKEN = githubToken(42);
 const SSN = '536-22-8175';
-
-function json(res: ServerResponse, content: string): void {
-  const body = JSON.stringify({
-    id: 'u1',
-    object: 'chat.completion',
-    created: 1,
-    model: 'm',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 },
-  });
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(body);
-}
-
-function sse(res: ServerResponse, pieces: readonly string[]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  for (const piece of pieces) res.write(sseChunk(piece));
-  res.write(sseChunk(null, 'stop'));
-  res.end('data: [DONE]\n\n');
-}
-
-/** Content deltas of an SSE body, in order, one entry per event. */
-function contentEvents(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('data: {'))
-    .map((l) => JSON.parse(l.slice(6)) as { choices?: { delta?: { content?: string } }[] })
-    .map((c) => c.choices?.[0]?.delta?.content ?? '')
-    .filter((c) => c !== '');
-}
-
-/** Splits `text` into pieces of `size` characters (a value split across many SSE events). */
-function pieces(text: string, size: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
-}
 
 describe('gateway with the real guard (end to end)', () => {
   let gw: TestGateway;

@@ -1,57 +1,22 @@
-import type { Severity } from '@bulwark/core';
+import { AZURE_IDENTIFIABLE_KEY_RULES } from './azure-rules.js';
 import {
   hasValidBech32,
   hasValidCrc32Base62,
   isDiscordTokenStructure,
   isJwtStructure,
 } from './checksums.js';
+import { GITLAB_RULES } from './gitlab-rules.js';
+import { B64, DASH, prefixed } from './prefixed-rule.js';
 import type { SecretRule } from './secret-rule.js';
 
 /**
  * Credential formats with a fixed distinctive literal (prefix, marker or
  * signature), written from the public formats their issuers document (see
- * docs/secret-formats.md for sources). Each body below is anchored by
+ * docs/leak-detection.md for sources). Each body below is anchored by
  * boundaries so a match is never a slice of a longer token, and each uses
  * only bounded quantifiers, so matching is linear in the text length.
  */
 
-interface RuleOptions {
-  /** Characters that may not follow the token (default: word characters). */
-  tail?: string;
-  /** Characters that may not precede the token (default: word characters). */
-  head?: string;
-  validate?: (value: string) => boolean;
-  validation?: string;
-  minEntropy?: number;
-}
-
-function prefixed(
-  id: string,
-  title: string,
-  severity: Severity,
-  keywords: readonly string[],
-  body: string,
-  options: RuleOptions = {},
-): SecretRule {
-  const head = options.head ?? 'A-Za-z0-9_';
-  const tail = options.tail ?? 'A-Za-z0-9_';
-  const rule: SecretRule = {
-    id: `secret.${id}`,
-    title,
-    severity,
-    prefixed: true,
-    keywords,
-    pattern: new RegExp(`(?<![${head}])(${body})(?![${tail}])`, 'g'),
-    group: 1,
-  };
-  if (options.validate) rule.validate = options.validate;
-  if (options.validation) rule.validation = options.validation;
-  if (options.minEntropy !== undefined) rule.minEntropy = options.minEntropy;
-  return rule;
-}
-
-const DASH = 'A-Za-z0-9_\\-';
-const B64 = 'A-Za-z0-9+/=';
 const crc = { validate: hasValidCrc32Base62, validation: 'crc32_checksum' };
 
 export const PREFIXED_RULES: readonly SecretRule[] = [
@@ -95,70 +60,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     ['github_pat_'],
     'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
   ),
-  prefixed(
-    'gitlab_pat',
-    'GitLab personal access token',
-    'critical',
-    ['glpat-'],
-    'glpat-(?:[A-Za-z0-9_\\-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}|[A-Za-z0-9_\\-]{20})',
-    { tail: `${DASH}.` },
-  ),
-  prefixed(
-    'gitlab_runner_token',
-    'GitLab runner authentication token',
-    'high',
-    ['glrt-'],
-    'glrt-[A-Za-z0-9_\\-]{20,300}',
-    { tail: DASH },
-  ),
-  prefixed(
-    'gitlab_deploy_token',
-    'GitLab deploy token',
-    'high',
-    ['gldt-'],
-    'gldt-[A-Za-z0-9_\\-]{20,300}',
-    { tail: DASH },
-  ),
-  prefixed(
-    'gitlab_ci_job_token',
-    'GitLab CI/CD job token',
-    'high',
-    ['glcbt-'],
-    'glcbt-[A-Za-z0-9_\\-]{20,300}',
-    { tail: DASH },
-  ),
-  prefixed(
-    'gitlab_trigger_token',
-    'GitLab pipeline trigger token',
-    'high',
-    ['glptt-'],
-    'glptt-[A-Za-z0-9_\\-]{20,300}',
-    { tail: DASH },
-  ),
-  prefixed(
-    'gitlab_feed_token',
-    'GitLab feed token',
-    'medium',
-    ['glft-'],
-    'glft-[A-Za-z0-9_\\-]{20,300}',
-    { tail: DASH },
-  ),
-  prefixed(
-    'gitlab_incoming_mail_token',
-    'GitLab incoming mail token',
-    'medium',
-    ['glimt-'],
-    'glimt-[A-Za-z0-9_\\-]{25,300}',
-    { tail: DASH },
-  ),
-  prefixed(
-    'gitlab_agent_token',
-    'GitLab Kubernetes agent token',
-    'high',
-    ['glagent-'],
-    'glagent-[A-Za-z0-9_\\-]{50,300}',
-    { tail: DASH },
-  ),
+  ...GITLAB_RULES,
   prefixed('npm_token', 'npm access token', 'critical', ['npm_'], 'npm_[A-Za-z0-9]{36}', crc),
   prefixed(
     'pypi_token',
@@ -204,61 +106,7 @@ export const PREFIXED_RULES: readonly SecretRule[] = [
     '[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}',
     { head: `${DASH}~.`, tail: `${DASH}~.` },
   ),
-  prefixed(
-    'azure_storage_key',
-    'Azure Storage account key (identifiable)',
-    'critical',
-    ['+ast'],
-    `[A-Za-z0-9+/]{76}\\+ASt[A-Za-z0-9+/]{5}[AQgw]==`,
-    { head: 'A-Za-z0-9+/', tail: B64 },
-  ),
-  prefixed(
-    'azure_cosmosdb_key',
-    'Azure Cosmos DB key (identifiable)',
-    'critical',
-    ['acdb'],
-    `[A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==`,
-    { head: 'A-Za-z0-9+/', tail: B64 },
-  ),
-  prefixed(
-    'azure_apim_key',
-    'Azure API Management key (identifiable)',
-    'high',
-    ['apim'],
-    `[A-Za-z0-9+/]{76}APIM[A-Za-z0-9+/]{5}[AQgw]==`,
-    { head: 'A-Za-z0-9+/', tail: B64 },
-  ),
-  prefixed(
-    'azure_function_key',
-    'Azure Functions key (identifiable)',
-    'high',
-    ['azfu'],
-    '[A-Za-z0-9_\\-]{44}AzFu[A-Za-z0-9_\\-]{5}[AQgw]==',
-    { head: DASH, tail: `${DASH}=` },
-  ),
-  prefixed(
-    'azure_search_key',
-    'Azure AI Search key (identifiable)',
-    'high',
-    ['azse'],
-    '[A-Za-z0-9]{42}AzSe[A-D][A-Za-z0-9]{5}',
-  ),
-  prefixed(
-    'azure_service_bus_key',
-    'Azure Event Hub / Service Bus / Relay key (identifiable)',
-    'high',
-    ['+aeh', '+asb', '+arm'],
-    `[A-Za-z0-9+/]{33}\\+A(?:Eh|Sb|Rm)[A-Za-z0-9+/]{5}[AQgw]=`,
-    { head: 'A-Za-z0-9+/', tail: B64 },
-  ),
-  prefixed(
-    'azure_container_registry_key',
-    'Azure Container Registry key (identifiable)',
-    'high',
-    ['+acr'],
-    `[A-Za-z0-9+/]{42}\\+ACR[A-D][A-Za-z0-9+/]{5}`,
-    { head: 'A-Za-z0-9+/', tail: B64 },
-  ),
+  ...AZURE_IDENTIFIABLE_KEY_RULES,
   prefixed(
     'digitalocean_pat',
     'DigitalOcean personal access token',

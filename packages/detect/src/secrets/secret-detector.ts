@@ -61,15 +61,14 @@ function runRegexRule(rule: SecretRule, text: string, found: SecretCandidate[]):
     if (isPlaceholderSecret(value)) continue;
     if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
     const signals = [rule.prefixed ? 'prefix' : 'format'];
-    if (rule.validate) {
-      if (!rule.validate(value)) continue;
-      if (rule.validation) signals.push(rule.validation);
-    }
+    const verdict = rule.validate ? rule.validate(value) : 'unchecked';
+    if (verdict === false) continue;
+    if (verdict === true && rule.validation) signals.push(rule.validation);
     found.push({
       ruleId: rule.id,
       start,
       end: start + value.length,
-      score: rule.validate ? 0.99 : rule.prefixed ? 0.95 : 0.85,
+      score: verdict === true ? 0.99 : rule.prefixed ? 0.95 : 0.85,
       signals,
     });
   }

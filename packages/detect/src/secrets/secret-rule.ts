@@ -18,8 +18,12 @@ export interface SecretRule {
   keywords: readonly string[];
   pattern: RegExp;
   group?: number;
-  /** Integrity/structure check of the secret value; false drops the match. */
-  validate?: (value: string) => boolean;
+  /**
+   * Integrity/structure check of the secret value; `false` drops the match,
+   * `'unchecked'` keeps it on layout alone (a variant of the format without a
+   * checksum, e.g. a legacy GitLab token).
+   */
+  validate?: (value: string) => boolean | 'unchecked';
   /** Name of the signal recorded when `validate` passes (e.g. `crc32_checksum`). */
   validation?: string;
   /** Minimum Shannon entropy (bits per char) of the value for it to count. */

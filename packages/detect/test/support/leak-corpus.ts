@@ -1,5 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { base62, bech32Checksum, crc32 } from '../../src/secrets/checksums.js';
+import {
+  AZURE_KEY_SHAPES,
+  azureIdentifiableKey,
+  gitlabRoutableToken,
+} from './checksummed-tokens.js';
 import { dniLetter, isValidSteuerId, passesLuhn, passesVerhoeff } from '../../src/pii/checksums.js';
 
 /**
@@ -48,6 +53,12 @@ export function tokenFactories(random: () => number): Record<string, () => strin
     return `${prefix}${body}${base62(crc32(body), 6)}`;
   };
   const urlsafeEnd = (n: number) => r(URLSAFE, n - 1) + r(ALNUM, 1);
+  const azureKeys = Object.fromEntries(
+    Object.entries(AZURE_KEY_SHAPES).map(([type, shape]) => [
+      type,
+      () => azureIdentifiableKey(random, shape),
+    ]),
+  );
   const b64json = (json: string) => Buffer.from(json).toString('base64').replace(/=+$/, '');
   return {
     'secret.github_token': () => crcToken('ghp_'),
@@ -55,8 +66,10 @@ export function tokenFactories(random: () => number): Record<string, () => strin
     'secret.github_app_token': () => crcToken(random() < 0.5 ? 'ghu_' : 'ghs_'),
     'secret.github_refresh_token': () => crcToken('ghr_'),
     'secret.github_fine_grained_pat': () => `github_pat_${r(ALNUM, 22)}_${r(ALNUM, 59)}`,
-    'secret.gitlab_pat': () => `glpat-${r(ALNUM, 20)}`,
-    'secret.gitlab_runner_token': () => `glrt-${r(ALNUM, 20)}`,
+    'secret.gitlab_pat': () =>
+      random() < 0.5 ? `glpat-${r(ALNUM, 20)}` : gitlabRoutableToken(random, 'glpat-'),
+    'secret.gitlab_runner_token': () =>
+      random() < 0.5 ? `glrt-${r(ALNUM, 20)}` : gitlabRoutableToken(random, 'glrt-t1_', 'g:8\no:1'),
     'secret.gitlab_deploy_token': () => `gldt-${r(ALNUM, 20)}`,
     'secret.gitlab_ci_job_token': () => `glcbt-${r(HEX, 2)}_${r(ALNUM, 20)}`,
     'secret.gitlab_trigger_token': () => `glptt-${r(HEX, 40)}`,
@@ -72,13 +85,7 @@ export function tokenFactories(random: () => number): Record<string, () => strin
     'secret.aws_access_key_id': () => `AKIA${r(B32, 16)}`,
     'secret.gcp_api_key': () => `AIza${r(ALNUM, 35)}`,
     'secret.azure_ad_client_secret': () => `${r(ALNUM, 3)}${r('0123456789', 1)}Q~${r(ALNUM, 34)}`,
-    'secret.azure_storage_key': () => `${r(ALNUM, 76)}+ASt${r(ALNUM, 5)}A==`,
-    'secret.azure_cosmosdb_key': () => `${r(ALNUM, 76)}ACDb${r(ALNUM, 5)}Q==`,
-    'secret.azure_apim_key': () => `${r(ALNUM, 76)}APIM${r(ALNUM, 5)}g==`,
-    'secret.azure_function_key': () => `${r(ALNUM, 44)}AzFu${r(ALNUM, 5)}w==`,
-    'secret.azure_search_key': () => `${r(ALNUM, 42)}AzSeB${r(ALNUM, 5)}`,
-    'secret.azure_service_bus_key': () => `${r(ALNUM, 33)}+ASb${r(ALNUM, 5)}A=`,
-    'secret.azure_container_registry_key': () => `${r(ALNUM, 42)}+ACRC${r(ALNUM, 5)}`,
+    ...azureKeys,
     'secret.digitalocean_pat': () => `dop_v1_${r(HEX, 64)}`,
     'secret.digitalocean_oauth_token': () => `doo_v1_${r(HEX, 64)}`,
     'secret.digitalocean_refresh_token': () => `dor_v1_${r(HEX, 64)}`,

@@ -1,14 +1,11 @@
 import type { Detection } from '@bulwark/core';
-import type { Guard, OutputStreamGuard, RedactionScope, StreamStep } from '@bulwark/detect';
+import type { Guard, OutputStreamGuard, RedactionScope } from '@bulwark/detect';
 import { evaluateGuardVerdict, type GuardDecision, type Policy } from '@bulwark/policy';
+import { blankRedactionMarkers } from './redaction-markers.js';
 import { isUnsupported } from './unsupported.js';
 import { detectorsAfter } from './scan-request-text.js';
+import { reviewOutputStream } from './stream-output-review.js';
 import { windowedOutputGuard } from './windowed-output-guard.js';
-
-/** The detector run on streamed segments besides the guard's own stream scanner. */
-const CANARY: readonly string[] = ['canary'];
-/** Emitted characters re-checked with each new segment (a token split over spaces stays inside). */
-const CANARY_TAIL = 256;
 
 /**
  * A stream scanner; `preservesChunks` means it never rewrites text and emits
@@ -52,9 +49,13 @@ export class OutputScanner {
     let redacted = false;
     let redacting = false;
     const detections: Detection[] = [];
+    const policy = this.policy();
     if (this.#redactAvailable && scope) {
       try {
-        const result = this.guard.redact(current, scope, 'output');
+        // Only the policy's `guard.redact` categories are replaced; the others are scored below.
+        const result = this.guard.redact(current, scope, 'output', {
+          categories: policy.guard.redact,
+        });
         redacted = result.text !== current;
         redacting = true;
         current = result.text;
@@ -64,10 +65,10 @@ export class OutputScanner {
         this.#redactAvailable = false;
       }
     }
-    // The rest is scored on what the client would get (the redacted text).
-    const policy = this.policy();
+    // The rest is scored on what the client would get (the redacted text,
+    // redaction markers blanked: they are the gateway's words, not the model's).
     const verdict = this.guard.check({
-      text: current,
+      text: redacting ? blankRedactionMarkers(current) : current,
       role: 'output',
       ...(redacting ? { detectors: detectorsAfter(policy) } : {}),
     });
@@ -91,50 +92,39 @@ export class OutputScanner {
   }
 
   /**
-   * The guard's stream scanner redacts and blocks unsafe output; a leaked
-   * system-prompt canary (OWASP LLM07:2025) must end the stream too. Each
-   * segment about to be emitted is checked by the canary detector together
-   * with the last characters already emitted, so a token split across
-   * segments is still seen whole before its end reaches the client.
+   * A chunk-by-chunk scanner: the guard's own when available (it replaces
+   * the policy's `guard.redact` categories, and `reviewOutputStream` scores
+   * the rest, canary leaks and prompt injection with the `output`
+   * thresholds), else the windowed fallback, which redacts nothing and
+   * scores every detection.
    */
-  #withCanaryCheck(inner: OutputStreamGuard, roles: readonly string[]): ScannedStream {
-    const policy = this.policy();
-    let tail = '';
-    let blocked = false;
-    const review = (step: StreamStep): StreamStep => {
-      if (blocked) return { emit: '', detections: [], blocked: true };
-      if (step.blocked) {
-        blocked = true;
-        return step;
-      }
-      if (step.emit === '') return step;
-      const window = tail + step.emit;
-      const verdict = this.guard.check({ text: window, role: 'output', detectors: CANARY });
-      // Detections wholly inside the already-emitted tail were reported before.
-      const fresh = verdict.detections.filter((d) => d.end > tail.length);
-      const detections = fresh.length > 0 ? [...step.detections, ...fresh] : step.detections;
-      const decision = evaluateGuardVerdict(policy, roles, 'output', verdict);
-      if (decision.action === 'block') {
-        blocked = true;
-        return { emit: '', detections, blocked: true };
-      }
-      tail = window.slice(-CANARY_TAIL);
-      return { emit: step.emit, detections, blocked: false };
-    };
-    return { push: (chunk) => review(inner.push(chunk)), end: () => review(inner.end()) };
-  }
-
-  /** A chunk-by-chunk scanner: the guard's own when available, else the windowed fallback. */
   stream(roles: readonly string[], scope: RedactionScope, restore: boolean): ScannedStream {
+    const policy = this.policy();
     if (this.#streamAvailable) {
       try {
-        return this.#withCanaryCheck(this.guard.streamOutput(scope, { restore }), roles);
+        // As in `review`: with redaction off nothing is replaced and every detection counts.
+        const redacting = this.#redactAvailable;
+        const inner = this.guard.streamOutput(scope, {
+          restore,
+          categories: redacting ? policy.guard.redact : [],
+        });
+        return reviewOutputStream(inner, {
+          check: (text, detectors) =>
+            this.guard.check({ text: blankRedactionMarkers(text), role: 'output', detectors }),
+          blocks: (detections) =>
+            evaluateGuardVerdict(
+              policy,
+              roles,
+              'output',
+              { action: 'allow', score: 0, detections: [...detections] },
+              { redacting },
+            ).action === 'block',
+        });
       } catch (error) {
         if (!isUnsupported(error)) throw error;
         this.#streamAvailable = false;
       }
     }
-    const policy = this.policy();
     const windowed = windowedOutputGuard(
       (text) => this.guard.check({ text, role: 'output' }),
       (verdict) => evaluateGuardVerdict(policy, roles, 'output', verdict).action === 'block',
