@@ -10,6 +10,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  // The example bot token of the Telegram Bot API documentation.
+  '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
 ]);
 
 const PLACEHOLDER_WORDS =
@@ -61,6 +63,21 @@ export function isPlaceholderSecret(value: string): boolean {
   // Long runs of one character (`xxxxxxxx`, `00000000`, `********`).
   if (/(.)\1{7}/.test(value)) return true;
   return false;
+}
+
+const FIXTURE_SHAPE = /^[a-z0-9_-]{1,48}$/;
+const CREDENTIAL_WORD = /secret|passw(?:or)?d|pwd/;
+
+/**
+ * Fixture values that spell out what they stand in for: only lower-case
+ * letters, digits, `-` and `_`, and containing a credential word
+ * (`secret123`, `db-secret`, `secret-2-levels`, `password-for-30001`,
+ * `_my_password_`). Test suites and READMEs are full of them; a password of
+ * this shape is a self-labelled dummy. Applied to generic (keyword, URL,
+ * Basic) credentials only, never to prefixed formats.
+ */
+export function isSelfDescribingValue(value: string): boolean {
+  return FIXTURE_SHAPE.test(value) && CREDENTIAL_WORD.test(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

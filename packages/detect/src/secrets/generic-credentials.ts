@@ -1,5 +1,5 @@
 /* eslint-disable no-useless-escape -- hyphens and slashes in character classes are escaped on purpose, for readability. */
-import { isNonSecretIdentifier, isPlaceholderSecret } from './allowlist.js';
+import { isNonSecretIdentifier, isPlaceholderSecret, isSelfDescribingValue } from './allowlist.js';
 import { characterClasses, shannonEntropy } from './entropy.js';
 import type { SecretCandidate } from './secret-candidate.js';
 
@@ -34,6 +34,8 @@ function findAuthorizationValues(text: string, lower: string, found: SecretCandi
       if (kind === 'basic') {
         const decoded = Buffer.from(value, 'base64').toString('utf8');
         if (!/^[\x20-\x7e]{1,200}:[\x20-\x7e]{1,200}$/.test(decoded)) continue;
+        const password = decoded.slice(decoded.indexOf(':') + 1);
+        if (isPlaceholderSecret(password) || isSelfDescribingValue(password)) continue;
       } else {
         const strong = value.length >= 20 && shannonEntropy(value) >= 3.3;
         if (!(inHeader ? value.length >= 12 && characterClasses(value) >= 2 : strong)) continue;
@@ -148,6 +150,7 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
 /** A value named in prose must look like a password: two character classes, one of them a digit or symbol. */
 function acceptProseValue(value: string): boolean {
   if (value.length < 6 || isPlaceholderSecret(value) || TYPE_WORDS.test(value)) return false;
+  if (isSelfDescribingValue(value)) return false;
   return characterClasses(value) >= 2 && /[^A-Za-z]/.test(value) && shannonEntropy(value) >= 2.2;
 }
 
@@ -161,6 +164,9 @@ function acceptValue(
 ): boolean {
   if (value.length < 6 || /\s/.test(value)) return false;
   if (isPlaceholderSecret(value) || isNonSecretIdentifier(value, key)) return false;
+  if (isSelfDescribingValue(value)) return false;
+  // A URL is not a password (credentials inside one are the URL rule's).
+  if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) return false;
   if (TYPE_WORDS.test(value) || /^[$%@&*#{(]|\(|^process\.env|^os\.environ|^env\b/i.test(value))
     return false;
   if (/^\d+(?:\.\d+)?$/.test(value)) return false;
@@ -221,6 +227,7 @@ function findUrlCredentials(text: string, found: SecretCandidate[]): void {
     if (!match) continue;
     const password = decodeURIComponentSafe(match[3] ?? '');
     if (password.length < 3 || isPlaceholderSecret(password)) continue;
+    if (isSelfDescribingValue(password)) continue;
     // Short single-class values are documentation fillers (`foo:bar@`, `abc:xyz@`).
     if (password.length < 8 && characterClasses(password) < 2) continue;
     if (password.includes('\\')) continue;
