@@ -1,5 +1,5 @@
 import type { Detection } from '@bulwark/core';
-import type { Guard, OutputStreamGuard, RedactionScope, StreamStep } from '@bulwark/detect';
+import type { Guard, OutputStreamGuard, RedactionScope } from '@bulwark/detect';
 import { evaluateGuardVerdict, type GuardDecision, type Policy } from '@bulwark/policy';
 import { isUnsupported } from './unsupported.js';
 import { detectorsAfter } from './scan-request-text.js';
@@ -10,11 +10,25 @@ const CANARY: readonly string[] = ['canary'];
 /** Emitted characters re-checked with each new segment (a token split over spaces stays inside). */
 const CANARY_TAIL = 256;
 
+/** Verdict on text about to be released to the client. */
+export interface ReleaseVerdict {
+  detections: Detection[];
+  blocked: boolean;
+}
+
+/** Checks text just before it is released (after the stream scanner emitted it). */
+export type ReleaseCheck = (text: string) => ReleaseVerdict;
+
 /**
  * A stream scanner; `preservesChunks` means it never rewrites text and emits
  * whole pushed chunks in order, so callers may forward the original frames.
+ * `checkRelease`, when present, must pass every emitted text, in order,
+ * before it reaches the client.
  */
-export type ScannedStream = OutputStreamGuard & { preservesChunks?: true };
+export type ScannedStream = OutputStreamGuard & {
+  preservesChunks?: true;
+  checkRelease?: ReleaseCheck;
+};
 
 /** Result of scanning a complete (non-streamed) output text. */
 export interface OutputReview {
@@ -92,43 +106,42 @@ export class OutputScanner {
 
   /**
    * The guard's stream scanner redacts and blocks unsafe output; a leaked
-   * system-prompt canary (OWASP LLM07:2025) must end the stream too. Each
-   * segment about to be emitted is checked by the canary detector together
-   * with the last characters already emitted, so a token split across
-   * segments is still seen whole before its end reaches the client.
+   * system-prompt canary (OWASP LLM07:2025) must end the stream too. Text
+   * about to be released is checked by the canary detector together with
+   * the last characters already released, so a token split across segments
+   * is still seen whole before its end reaches the client. The caller
+   * releases text in batches (one check per batch, not per segment).
    */
-  #withCanaryCheck(inner: OutputStreamGuard, roles: readonly string[]): ScannedStream {
+  #canaryCheck(roles: readonly string[]): ReleaseCheck {
     const policy = this.policy();
     let tail = '';
     let blocked = false;
-    const review = (step: StreamStep): StreamStep => {
-      if (blocked) return { emit: '', detections: [], blocked: true };
-      if (step.blocked) {
-        blocked = true;
-        return step;
-      }
-      if (step.emit === '') return step;
-      const window = tail + step.emit;
+    return (text) => {
+      if (blocked) return { detections: [], blocked: true };
+      const window = tail + text;
       const verdict = this.guard.check({ text: window, role: 'output', detectors: CANARY });
-      // Detections wholly inside the already-emitted tail were reported before.
-      const fresh = verdict.detections.filter((d) => d.end > tail.length);
-      const detections = fresh.length > 0 ? [...step.detections, ...fresh] : step.detections;
+      // Detections wholly inside the already-released tail were reported before.
+      const detections = verdict.detections.filter((d) => d.end > tail.length);
       const decision = evaluateGuardVerdict(policy, roles, 'output', verdict);
       if (decision.action === 'block') {
         blocked = true;
-        return { emit: '', detections, blocked: true };
+        return { detections, blocked: true };
       }
-      tail = window.slice(-CANARY_TAIL);
-      return { emit: step.emit, detections, blocked: false };
+      tail = window.length > CANARY_TAIL ? window.slice(-CANARY_TAIL) : window;
+      return { detections, blocked: false };
     };
-    return { push: (chunk) => review(inner.push(chunk)), end: () => review(inner.end()) };
   }
 
   /** A chunk-by-chunk scanner: the guard's own when available, else the windowed fallback. */
   stream(roles: readonly string[], scope: RedactionScope, restore: boolean): ScannedStream {
     if (this.#streamAvailable) {
       try {
-        return this.#withCanaryCheck(this.guard.streamOutput(scope, { restore }), roles);
+        const inner = this.guard.streamOutput(scope, { restore });
+        return {
+          push: (chunk) => inner.push(chunk),
+          end: () => inner.end(),
+          checkRelease: this.#canaryCheck(roles),
+        };
       } catch (error) {
         if (!isUnsupported(error)) throw error;
         this.#streamAvailable = false;
