@@ -40,8 +40,10 @@ export class SseWriter {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    this.res.flushHeaders();
-    this.#headersOut = true;
+    // Not flushed here: the headers leave with the first batch (one write,
+    // not two), or alone when the tick that started the stream ends with
+    // no frame ready, so a slow upstream never holds them back.
+    this.#schedule();
   }
 
   get open(): boolean {
