@@ -2,6 +2,7 @@ import type { Detection } from '@bulwark/core';
 import type { GatewayContext } from '../context.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { approvalDenialText, reviewToolCall } from '../approvals/tool-call-review.js';
+import type { ReleaseVerdict } from '../guard/output-scanner.js';
 import { reject } from '../http/reject.js';
 import { SseWriter } from '../http/sse-writer.js';
 import { openAiEncoder, type ChatEncoder } from '../http/chat-encoder.js';
@@ -219,7 +220,18 @@ async function respondStream(
   const checkRelease = scanner.checkRelease;
   const out = new SseWriter(ctx.res, (text) => {
     if (checkRelease) {
-      const verdict = checkRelease(text);
+      let verdict: ReleaseVerdict;
+      try {
+        verdict = checkRelease(text);
+      } catch (error) {
+        // The check runs from the writer's flush, outside this handler's try:
+        // fail closed (the batch is not sent) and end the stream as failed.
+        deps.options.logger.error({ requestId: ctx.requestId, err: error }, 'output check failed');
+        ctx.status = 500;
+        blocked = true;
+        ctx.abort.abort();
+        return enc.error('Request failed', 'internal_error', 'gateway.error');
+      }
       noteDetections(ctx, deps, verdict.detections);
       if (verdict.blocked)
         return blockFrame('guard.output', 'output blocked mid-stream', 'content_filter');
