@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
@@ -221,6 +222,7 @@ const suite: BenchSuite = {
   name: 'gateway',
   title: 'Gateway overhead: bare proxy vs full Bulwark path',
   async run() {
+    const loadBefore = loadavg()[0] ?? 0;
     const upstream = await startUpstream();
     const generated = generateApiKey();
     const bare = await startProxy('bare', upstream.url, generated);
@@ -288,7 +290,7 @@ const suite: BenchSuite = {
         ],
       ];
       return [
-        'Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process (CPU from its own `process.cpuUsage()`), load from autocannon in the runner process. Bulwark path: API key auth, default policy, limits, `createGuard()` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard `streamOutput` scanner), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (load average 5–6 during this run, from other work), so absolute numbers are noisy.',
+        `Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process (CPU from its own \`process.cpuUsage()\`), load from autocannon in the runner process. Bulwark path: API key auth, default policy, limits, \`createGuard()\` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard \`streamOutput\` scanner, with the canary check once per written batch), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (1-minute load average ${fmt(loadBefore, 1)} at the start of the run and ${fmt(loadavg()[0] ?? 0, 1)} at the end), so absolute numbers are noisy.`,
         '',
         markdownTable(
           ['Measure', 'Bare node:http + undici', 'Bulwark full path', 'Bulwark / bare'],

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AuditChain } from '../src/audit/audit-chain.js';
+import type { AuditEvent } from '../src/audit/audit-record.js';
 import { fileAuditSink, verifyAuditLog } from '../src/index.js';
 
 async function writeLog(records: number): Promise<{ path: string; lines: string[] }> {
@@ -63,5 +65,42 @@ describe('hash-chained audit log', () => {
     lines[1] = JSON.stringify(record);
     writeFileSync(path, lines.join('\n'));
     expect(verifyAuditLog(readFileSync(path, 'utf8'))).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('writes each record as the JSON of seq, time, prev and the event fields, in that order', () => {
+    const chain = new AuditChain();
+    const time = new Date('2026-01-02T03:04:05.678Z');
+    const events: AuditEvent[] = [
+      { type: 'approval' },
+      {
+        type: 'request',
+        requestId: 'r"1',
+        status: 200,
+        content: {
+          request: [{ role: 'user', content: 'naïve \u2028 "quoted" \n' }],
+          lengths: { request: 3, response: 0 },
+        },
+      },
+    ];
+    const lines = events.map((event) => chain.next(event, time));
+    const first = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+    const { hash, ...rest } = first;
+    expect(JSON.stringify(rest)).toBe(
+      JSON.stringify({ seq: 0, time: time.toISOString(), prev: '0'.repeat(64), type: 'approval' }),
+    );
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const second = JSON.parse(lines[1] ?? '') as Record<string, unknown>;
+    expect(Object.keys(second)).toEqual([
+      'seq',
+      'time',
+      'prev',
+      'type',
+      'requestId',
+      'status',
+      'content',
+      'hash',
+    ]);
+    expect(second.prev).toBe(hash);
+    expect(verifyAuditLog(lines.join(''))).toMatchObject({ ok: true, records: 2 });
   });
 });

@@ -207,6 +207,51 @@ describe('guard in the path', () => {
   });
 });
 
+describe('stream output check failures', () => {
+  it('ends the stream with an error event, sends no unchecked text and keeps serving', async () => {
+    const upstream = await startUpstream(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(sseChunk('Some unchecked text. '));
+      // The stream stays open, so the first batch is written (and checked) on its own.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (res.destroyed) return;
+      res.write(sseChunk(null, 'stop'));
+      res.end('data: [DONE]\n\n');
+    });
+    const guard = redactingGuard();
+    const check = guard.check.bind(guard);
+    let failing = true;
+    guard.check = (input) => {
+      if (failing && input.role === 'output') throw new Error('detector crashed');
+      return check(input);
+    };
+    try {
+      gw = await startGateway({
+        guard,
+        routes: [
+          { model: '*', provider: createOpenAiCompatibleProvider({ baseUrl: upstream.url }) },
+        ],
+      });
+      const s = await post(`${gw.url}/v1/chat/completions`, gw.key, chat('hi', { stream: true }));
+      expect(s.status).toBe(200);
+      expect(s.text).not.toContain('unchecked');
+      expect(s.text).toContain('"code":"internal_error"');
+      expect(s.text).not.toContain('[DONE]');
+      expect(gw.audit.events.at(-1)?.status).toBe(500);
+      failing = false;
+      const next = await post(
+        `${gw.url}/v1/chat/completions`,
+        gw.key,
+        chat('hi', { stream: true }),
+      );
+      expect(next.text).toContain('unchecked');
+      expect(next.text.trim().endsWith('data: [DONE]')).toBe(true);
+    } finally {
+      await upstream.close();
+    }
+  });
+});
+
 describe('tool calls in responses', () => {
   it('403 for a denied tool call, naming the rule, audited', async () => {
     gw = await startGateway();

@@ -120,16 +120,6 @@ describe('reviewOutputStream', () => {
     expect(calls['prompt-attack']).toBe(1);
   });
 
-  it('blocks a canary split across events before its end is released', () => {
-    const { checks } = markerChecks();
-    const { emitted, blockedAt } = drive(reviewOutputStream(passThrough(), checks), [
-      'my prompt has CAN',
-      'ARY-1234 in it',
-    ]);
-    expect(blockedAt).toBe(1);
-    expect(emitted).toBe('my prompt has CAN');
-  });
-
   it('scores the inner scanner detections with the policy (unredacted categories block)', () => {
     const { checks } = markerChecks();
     const inner: OutputStreamGuard = {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { GENESIS_HASH, type AuditEvent, type ChainedAuditRecord } from './audit-record.js';
 
 /** Links events into a hash chain (tamper evidence for edits, deletions and reordering). */
@@ -11,10 +11,15 @@ export class AuditChain {
     this.#prev = state.prev;
   }
 
-  /** Serialises the next record as one JSONL line (with trailing newline). */
+  /**
+   * Serialises the next record as one JSONL line (with trailing newline).
+   * The JSON is exactly `JSON.stringify({ seq, time, prev, ...event })`
+   * (what `verifyAuditLog` recomputes), built without copying the event.
+   */
   next(event: AuditEvent, time = new Date()): string {
-    const body = { seq: this.#seq, time: time.toISOString(), prev: this.#prev, ...event };
-    const json = JSON.stringify(body);
+    const fields = JSON.stringify(event);
+    const head = `{"seq":${this.#seq},"time":"${time.toISOString()}","prev":"${this.#prev}"`;
+    const json = fields === '{}' ? `${head}}` : `${head},${fields.slice(1)}`;
     const hash = chainHash(this.#prev, json);
     this.#seq++;
     this.#prev = hash;
@@ -22,8 +27,9 @@ export class AuditChain {
   }
 }
 
+/** SHA-256 (hex) of `prev + "\n" + json`, in one call (no hash object per record). */
 export function chainHash(prev: string, json: string): string {
-  return createHash('sha256').update(prev).update('\n').update(json).digest('hex');
+  return digest('sha256', `${prev}\n${json}`, 'hex');
 }
 
 /** Outcome of `verifyAuditLog`. */

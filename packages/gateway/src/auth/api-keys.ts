@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PrincipalLimits } from './principal.js';
 
 /** Prefix that makes Bulwark keys recognisable to secret scanners. */
@@ -33,7 +33,7 @@ export function generateApiKey(): { key: string; id: string; hash: string } {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** The id embedded in a well-formed key, or undefined. */
@@ -42,11 +42,18 @@ export function apiKeyId(key: string): string | undefined {
   return match?.[1];
 }
 
+/** Decoded stored hashes per record object, kept with the hex they were decoded from. */
+const storedDigests = new WeakMap<ApiKeyRecord, { hex: string; digest: Buffer }>();
+
 /** Constant-time comparison of a presented key against a stored hash. */
 export function apiKeyMatches(key: string, record: ApiKeyRecord): boolean {
-  const presented = Buffer.from(hashApiKey(key), 'hex');
-  const stored = Buffer.from(record.hash, 'hex');
-  return presented.length === stored.length && timingSafeEqual(presented, stored);
+  const presented = hash('sha256', key, 'buffer');
+  let stored = storedDigests.get(record);
+  if (stored?.hex !== record.hash) {
+    stored = { hex: record.hash, digest: Buffer.from(record.hash, 'hex') };
+    storedDigests.set(record, stored);
+  }
+  return presented.length === stored.digest.length && timingSafeEqual(presented, stored.digest);
 }
 
 /** Active = not revoked and not expired at `now`. */

@@ -7,11 +7,30 @@ import { detectorsAfter } from './scan-request-text.js';
 import { reviewOutputStream } from './stream-output-review.js';
 import { windowedOutputGuard } from './windowed-output-guard.js';
 
+/** The detector run on streamed segments besides the guard's own stream scanner. */
+const CANARY: readonly string[] = ['canary'];
+/** Emitted characters re-checked with each new segment (a token split over spaces stays inside). */
+const CANARY_TAIL = 256;
+
+/** Verdict on text about to be released to the client. */
+export interface ReleaseVerdict {
+  detections: Detection[];
+  blocked: boolean;
+}
+
+/** Checks text just before it is released (after the stream scanner emitted it). */
+export type ReleaseCheck = (text: string) => ReleaseVerdict;
+
 /**
  * A stream scanner; `preservesChunks` means it never rewrites text and emits
  * whole pushed chunks in order, so callers may forward the original frames.
+ * `checkRelease`, when present, must pass every emitted text, in order,
+ * before it reaches the client.
  */
-export type ScannedStream = OutputStreamGuard & { preservesChunks?: true };
+export type ScannedStream = OutputStreamGuard & {
+  preservesChunks?: true;
+  checkRelease?: ReleaseCheck;
+};
 
 /** Result of scanning a complete (non-streamed) output text. */
 export interface OutputReview {
@@ -92,11 +111,39 @@ export class OutputScanner {
   }
 
   /**
+   * The guard's stream scanner redacts and blocks unsafe output; a leaked
+   * system-prompt canary (OWASP LLM07:2025) must end the stream too. Text
+   * about to be released is checked by the canary detector together with
+   * the last characters already released, so a token split across segments
+   * is still seen whole before its end reaches the client. The caller
+   * releases text in batches (one check per batch, not per segment).
+   */
+  #canaryCheck(roles: readonly string[]): ReleaseCheck {
+    const policy = this.policy();
+    let tail = '';
+    let blocked = false;
+    return (text) => {
+      if (blocked) return { detections: [], blocked: true };
+      const window = tail + text;
+      const verdict = this.guard.check({ text: window, role: 'output', detectors: CANARY });
+      // Detections wholly inside the already-released tail were reported before.
+      const detections = verdict.detections.filter((d) => d.end > tail.length);
+      const decision = evaluateGuardVerdict(policy, roles, 'output', verdict);
+      if (decision.action === 'block') {
+        blocked = true;
+        return { detections, blocked: true };
+      }
+      tail = window.length > CANARY_TAIL ? window.slice(-CANARY_TAIL) : window;
+      return { detections, blocked: false };
+    };
+  }
+
+  /**
    * A chunk-by-chunk scanner: the guard's own when available (it replaces
-   * the policy's `guard.redact` categories, and `reviewOutputStream` scores
-   * the rest, canary leaks and prompt injection with the `output`
-   * thresholds), else the windowed fallback, which redacts nothing and
-   * scores every detection.
+   * the policy's `guard.redact` categories; `reviewOutputStream` scores the
+   * rest and prompt injection with the `output` thresholds; the release check
+   * catches leaked canaries per written batch), else the windowed fallback,
+   * which redacts nothing and scores every detection.
    */
   stream(roles: readonly string[], scope: RedactionScope, restore: boolean): ScannedStream {
     const policy = this.policy();
@@ -108,7 +155,7 @@ export class OutputScanner {
           restore,
           categories: redacting ? policy.guard.redact : [],
         });
-        return reviewOutputStream(inner, {
+        const reviewed = reviewOutputStream(inner, {
           check: (text, detectors) =>
             this.guard.check({ text: blankRedactionMarkers(text), role: 'output', detectors }),
           blocks: (detections) =>
@@ -120,6 +167,7 @@ export class OutputScanner {
               { redacting },
             ).action === 'block',
         });
+        return { ...reviewed, checkRelease: this.#canaryCheck(roles) };
       } catch (error) {
         if (!isUnsupported(error)) throw error;
         this.#streamAvailable = false;

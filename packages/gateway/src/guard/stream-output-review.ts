@@ -1,8 +1,6 @@
 import type { Detection, Verdict } from '@bulwark/core';
 import type { OutputStreamGuard, StreamStep } from '@bulwark/detect';
 
-/** Emitted characters re-checked for a canary with each new segment (a token split over events stays inside). */
-const CANARY_TAIL = 256;
 /** New output characters per prompt-attack check. */
 export const ATTACK_WINDOW = 256;
 /** Characters of the previous prompt-attack window carried into the next (a phrase on the seam is seen whole). */
@@ -25,8 +23,6 @@ export interface StreamReviewChecks {
  * - the scanner's own detections of categories it did not redact (policy
  *   `guard.redact`) are scored with the `output` thresholds, as the JSON path
  *   scores them, so an unredacted category blocks per the policy;
- * - a leaked system-prompt canary (OWASP LLM07:2025): each segment about to be
- *   emitted is checked with the last CANARY_TAIL characters already emitted;
  * - prompt injection in the output (OWASP LLM01:2025, an answer that carries
  *   instructions for a downstream agent): judged on consecutive windows of
  *   ATTACK_WINDOW new characters plus ATTACK_OVERLAP characters of the
@@ -34,15 +30,14 @@ export interface StreamReviewChecks {
  *   held back for this check: the step that completes a window is checked
  *   before it is released, and a blocking window ends the stream (the route
  *   then sends the API's error event instead of the rest and `[DONE]`).
- * Each character is scanned by the canary check at most once plus within
- * the tail, and by the prompt-attack check at most twice, so cost stays
- * linear in the output length.
+ * Each character is scanned by the prompt-attack check at most twice, so
+ * cost stays linear in the output length. (Leaked canaries are checked on
+ * each written batch by the output scanner's release check.)
  */
 export function reviewOutputStream(
   inner: OutputStreamGuard,
   checks: StreamReviewChecks,
 ): OutputStreamGuard {
-  let canaryTail = '';
   let attackTail = '';
   let unchecked = '';
   let blocked = false;
@@ -67,14 +62,7 @@ export function reviewOutputStream(
       return step;
     }
     const detections = [...step.detections];
-    if (step.emit !== '') {
-      const window = canaryTail + step.emit;
-      const canary = checks.check(window, ['canary']);
-      // Detections wholly inside the already-emitted tail were reported before.
-      for (const d of canary.detections) if (d.end > canaryTail.length) detections.push(d);
-      canaryTail = window.slice(-CANARY_TAIL);
-      unchecked += step.emit;
-    }
+    unchecked += step.emit;
     attackWindows(final, detections);
     if (detections.length > 0 && checks.blocks(detections)) {
       blocked = true;

@@ -2,6 +2,7 @@ import type { Detection } from '@bulwark/core';
 import type { GatewayContext } from '../context.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { approvalDenialText, reviewToolCall } from '../approvals/tool-call-review.js';
+import type { ReleaseVerdict } from '../guard/output-scanner.js';
 import { reject } from '../http/reject.js';
 import { SseWriter } from '../http/sse-writer.js';
 import { openAiEncoder, type ChatEncoder } from '../http/chat-encoder.js';
@@ -191,8 +192,6 @@ async function respondStream(
   events: AsyncIterable<string>,
   clientWantsUsage: boolean,
 ): Promise<void> {
-  const out = new SseWriter(ctx.res);
-  out.start();
   const roles = ctx.principal?.roles ?? [];
   const scanner = deps.output.stream(
     roles,
@@ -202,29 +201,57 @@ async function respondStream(
   const toolCalls = new Map<number, PendingToolCall>();
   const enc = encoderFor(ctx);
   let template: ChatChunk | undefined;
+  /** Content text released to the client (it passed the release check). */
   let emitted = '';
   let blocked = false;
   let finishSeen = false;
   let doneSeen = false;
 
-  const blockStream = async (ruleId: string, reason: string, code: string): Promise<void> => {
+  /** Records a block and returns the error frame that ends the stream. */
+  const blockFrame = (ruleId: string, reason: string, code: string): string => {
     ctx.decisions.push({ stage: 'response.stream', outcome: 'block', ruleId, reason });
     deps.metrics?.blocks.inc({ stage: 'stream' });
     ctx.status = 400;
-    await out.raw(enc.error(`Response blocked by Bulwark (${ruleId})`, code, ruleId));
     blocked = true;
     ctx.abort.abort();
+    return enc.error(`Response blocked by Bulwark (${ruleId})`, code, ruleId);
+  };
+  // Emitted text is checked once per written batch, just before it leaves.
+  const checkRelease = scanner.checkRelease;
+  const out = new SseWriter(ctx.res, (text) => {
+    if (checkRelease) {
+      let verdict: ReleaseVerdict;
+      try {
+        verdict = checkRelease(text);
+      } catch (error) {
+        // The check runs from the writer's flush, outside this handler's try:
+        // fail closed (the batch is not sent) and end the stream as failed.
+        deps.options.logger.error({ requestId: ctx.requestId, err: error }, 'output check failed');
+        ctx.status = 500;
+        blocked = true;
+        ctx.abort.abort();
+        return enc.error('Request failed', 'internal_error', 'gateway.error');
+      }
+      noteDetections(ctx, deps, verdict.detections);
+      if (verdict.blocked)
+        return blockFrame('guard.output', 'output blocked mid-stream', 'content_filter');
+    }
+    emitted += text;
+    return undefined;
+  });
+  out.start();
+  const blockStream = async (ruleId: string, reason: string, code: string): Promise<void> => {
+    await out.raw(blockFrame(ruleId, reason, code));
   };
   const passThrough = scanner.preservesChunks === true;
-  const held: { chunk: ChatChunk; raw: string | undefined; length: number }[] = [];
+  const held: { chunk: ChatChunk; raw: string | undefined; text: string }[] = [];
   /** Writes held frames covering `emit` (whole chunks, in order). */
   const release = async (emit: string): Promise<boolean> => {
-    emitted += emit;
     let remaining = emit.length;
     while (remaining > 0 && held.length > 0) {
       const frame = held.shift() as (typeof held)[number];
-      remaining -= frame.length;
-      if (!(await out.raw(enc.chunk(frame.chunk, frame.raw)))) return false;
+      remaining -= frame.text.length;
+      if (!(await out.raw(enc.chunk(frame.chunk, frame.raw), frame.text))) return false;
     }
     return true;
   };
@@ -251,10 +278,7 @@ async function respondStream(
       return false;
     }
     if (passThrough) return release(step.emit);
-    if (step.emit !== '' && template) {
-      emitted += step.emit;
-      await out.raw(contentChunk(step.emit));
-    }
+    if (step.emit !== '' && template) await out.raw(contentChunk(step.emit), step.emit);
     return true;
   };
 
@@ -303,8 +327,8 @@ async function respondStream(
         const content = delta.content;
         held.push(
           plain
-            ? { chunk, raw: data, length: content.length }
-            : { chunk: contentChunkObject(content), raw: undefined, length: content.length },
+            ? { chunk, raw: data, text: content }
+            : { chunk: contentChunkObject(content), raw: undefined, text: content },
         );
         const step = scanner.push(content);
         noteDetections(ctx, deps, step.detections);
@@ -327,7 +351,6 @@ async function respondStream(
           delta.content = step.emit;
           changed = true;
         }
-        emitted += step.emit;
       }
       if (Array.isArray(delta.tool_calls)) {
         for (const part of delta.tool_calls) {
@@ -410,7 +433,8 @@ async function respondStream(
         delete chunk.usage;
         changed = true;
       }
-      if (!(await out.raw(enc.chunk(chunk, changed ? undefined : data)))) break;
+      const text = typeof delta.content === 'string' ? delta.content : '';
+      if (!(await out.raw(enc.chunk(chunk, changed ? undefined : data), text))) break;
     }
     if (!blocked && !finishSeen && out.open) await flushScanner();
     if (!blocked && out.open) await out.raw(enc.done());
@@ -421,9 +445,10 @@ async function respondStream(
       deps.options.logger.warn({ requestId: ctx.requestId, err: error }, 'upstream stream failed');
     }
   } finally {
+    // Ending the writer releases (and checks) the last batch before the audit reads `emitted`.
+    out.end();
     ctx.auditContent.response ??= emitted;
     ctx.auditContent.responseLength = emitted.length;
-    out.end();
   }
 }
 
