@@ -71,8 +71,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     ),
     errorBoundary(options.logger),
   ];
-  // One limiter for all routes: concurrency and counters are per credential, not per route.
-  const limiter = rateLimit(options.counters, options.limits ?? {}, metrics);
+  // One limiter for all routes: concurrency and counters are per credential, tenant and model, not per route.
+  const limiter = rateLimit(
+    options.counters,
+    {
+      defaults: options.limits ?? {},
+      ...(options.tenantLimits ? { tenants: options.tenantLimits } : {}),
+      ...(options.modelLimits ? { models: options.modelLimits } : {}),
+    },
+    metrics,
+  );
   /** The common secured chain; `adapt` translates another wire format into the internal one. */
   const secured = (adapt: Middleware[], ...rest: Middleware[]): Middleware[] => [
     ...head,

@@ -15,8 +15,11 @@ export { createJwtVerifier, type JwtOptions, type JwtVerifier } from './auth/jwt
 export {
   memoryCounterStore,
   type CounterStore,
+  type CounterBatchResult,
+  type CounterRequest,
   type CounterResult,
 } from './limits/counter-store.js';
+export type { LimitScope, ScopedLimits } from './limits/applicable-limits.js';
 export { redisCounterStore } from './limits/redis-counter-store.js';
 export {
   memoryApprovalStore,

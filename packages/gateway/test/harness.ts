@@ -36,6 +36,8 @@ export interface HarnessOptions {
   policy?: Policy;
   routes?: ModelRoute[];
   limits?: PrincipalLimits;
+  tenantLimits?: GatewayOptions['tenantLimits'];
+  modelLimits?: GatewayOptions['modelLimits'];
   approval?: GatewayOptions['approval'];
   counters?: CounterStore;
   approvals?: ApprovalStore;
@@ -80,6 +82,8 @@ export async function startGateway(options: HarnessOptions = {}): Promise<TestGa
     logger: createLogger({ level: 'silent', destination: silent as never }),
     adminKeyHash: hashApiKey(adminKey),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.tenantLimits ? { tenantLimits: options.tenantLimits } : {}),
+    ...(options.modelLimits ? { modelLimits: options.modelLimits } : {}),
     ...(options.jwt ? { jwt: options.jwt } : {}),
     ...(options.approval ? { approval: options.approval } : {}),
   });

@@ -25,6 +25,7 @@ import {
   type Provider,
 } from '@bulwark/gateway';
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
+import { gatewayLimits } from './gateway-limits.js';
 import { policyReloader } from './policy-reloader.js';
 
 /** Flags that override the config file. */
@@ -198,7 +199,7 @@ export async function runGateway(
     logger,
     metrics: createMetrics({ defaultMetrics: true }),
     auditContent: auditConfig.content ?? 'metadata',
-    ...(config.limits ? { limits: config.limits } : {}),
+    ...gatewayLimits(config.limits),
     approval: {
       mode: config.approval?.mode ?? 'deny',
       ...(config.approval?.holdMs !== undefined ? { holdMs: config.approval.holdMs } : {}),
