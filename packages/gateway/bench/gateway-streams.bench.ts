@@ -3,7 +3,7 @@
 // the full Bulwark path each run in their own process on 127.0.0.1; the
 // runner measures, in the same run: added time to first content, 256
 // concurrent paced streams vs direct, RSS with 1,000 open streams, RSS
-// growth over a steady mixed soak (BULWARK_BENCH_SOAK_S, default 30 s; 600
+// growth over a steady mixed soak (BULWARK_BENCH_SOAK_S, default 20 s; 600
 // for the full soak) and client disconnects mid-stream.
 import { loadavg } from 'node:os';
 import { fmt, markdownTable, type BenchSuite } from '../../../scripts/bench-kit.js';
@@ -33,7 +33,7 @@ const MB = 2 ** 20;
 
 function soakSeconds(): number {
   const raw = process.env.BULWARK_BENCH_SOAK_S;
-  const value = raw === undefined ? 30 : Number(raw);
+  const value = raw === undefined ? 20 : Number(raw);
   if (!Number.isFinite(value) || value < 5)
     throw new Error(`BULWARK_BENCH_SOAK_S must be a number of seconds ≥ 5, got "${raw}"`);
   return value;
@@ -180,7 +180,7 @@ function report(m: Measured): string {
   return [
     `Paced mock upstream, bare node:http + undici proxy and the full Bulwark path (same set-up as the \`gateway\` suite: API key auth, default policy, limits, \`createGuard()\`, stream output scan, hash-chained audit, metrics) each in its own process on 127.0.0.1 (the proxies as one esbuild bundle run by plain node, as deployed, so RSS is the gateway's own and not a TypeScript loader's); clients (undici) in the runner process. A paced stream is ${PACED_EVENTS} content events 20–50 ms apart (the first 25 ms after the headers). Both proxies use an undici Pool of ${OPEN_STREAMS + 100} upstream connections. The machine has 2 cores shared with other work; 1-minute load average during this run: ${load}.`,
     '',
-    '**Time to first content** (200 paced streams per side, started 40 ms apart round-robin over direct / bare / Bulwark; the p99 difference is of the two p99s):',
+    '**Time to first content** (150 paced streams per side, started 40 ms apart round-robin over direct / bare / Bulwark; the p99 difference is of the two p99s):',
     '',
     markdownTable(['Measure', 'Direct', 'Bare proxy', 'Bulwark', 'Target'], ttfcRows),
     '',
@@ -188,7 +188,7 @@ function report(m: Measured): string {
     '',
     markdownTable(['Measure', 'Direct', 'Bare proxy', 'Bulwark', 'Target'], concRows),
     '',
-    `**Memory with ${OPEN_STREAMS} open streams** (fresh proxy process each; 200 paced streams of warm-up; then ${OPEN_STREAMS} streams whose upstream sends one event a second, RSS read once all have their first event):`,
+    `**Memory with ${OPEN_STREAMS} open streams** (fresh proxy process each; 100 paced streams of warm-up; then ${OPEN_STREAMS} streams whose upstream sends one event a second, RSS read once all have their first event):`,
     '',
     markdownTable(['Measure', 'Bare proxy', 'Bulwark', 'Target'], memRows),
     '',
@@ -232,7 +232,7 @@ const suite: BenchSuite = {
         targetOf(bare.url, '/v1/chat/completions', CONCURRENCY + 44),
         targetOf(bulwark.url, '/v1/chat/completions', CONCURRENCY + 44),
       ];
-      const ttfc = (await measureTtfc(targets, key.key, 200)) as Triple<TtfcResult>;
+      const ttfc = (await measureTtfc(targets, key.key, 150)) as Triple<TtfcResult>;
       sampleLoad();
       const concurrency = (await compareConcurrency(targets, key.key, 2)) as Triple<Concurrency>;
       const disconnects = await measureDisconnects(

@@ -161,7 +161,7 @@ export async function measureOpenStreams(
 ): Promise<OpenStreamsResult> {
   const target = targetOf(proxy.url, '/v1/chat/completions', n + 100);
   try {
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 2; i++)
       await Promise.all(
         Array.from({ length: 50 }, () => openStream(target, { model: 'paced', key })),
       );
