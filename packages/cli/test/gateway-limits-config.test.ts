@@ -64,4 +64,14 @@ describe('gateway.limits in bulwark.yaml', () => {
       /bulwark\.yaml:3:5: gateway\.limits: Unrecognized key: "users"/,
     );
   });
+
+  it('accepts an upstream connection cap per provider and rejects one below 1', () => {
+    const providers = (connections: number) =>
+      `gateway:\n  providers:\n    openai:\n      kind: openai-compatible\n      baseUrl: http://127.0.0.1:9/v1\n      connections: ${connections}\n`;
+    const config = parseConfigText(providers(256), 'bulwark.yaml');
+    expect(config.gateway?.providers?.openai).toMatchObject({ connections: 256 });
+    expect(issuesOf(providers(0))).toMatch(
+      /bulwark\.yaml:6:20: gateway\.providers\.openai\.connections/,
+    );
+  });
 });

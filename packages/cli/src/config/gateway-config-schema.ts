@@ -39,6 +39,8 @@ const provider = z.discriminatedUnion('kind', [
     timeoutMs: z.number().int().positive().optional(),
     idleTimeoutMs: z.number().int().positive().optional(),
     retries: z.number().int().min(0).max(5).optional(),
+    /** Upstream connections at most (undici Pool; default 128): streams beyond it wait for one. */
+    connections: z.number().int().min(1).max(65_536).optional(),
     headers: z.record(z.string(), z.string()).optional(),
   }),
 ]);

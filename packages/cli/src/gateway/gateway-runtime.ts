@@ -105,6 +105,7 @@ export async function runGateway(
           ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
           ...(p.idleTimeoutMs ? { idleTimeoutMs: p.idleTimeoutMs } : {}),
           ...(p.retries !== undefined ? { retries: p.retries } : {}),
+          ...(p.connections ? { connections: p.connections } : {}),
         }),
       );
     }
