@@ -8,6 +8,7 @@ import type { JwtVerifier } from './auth/jwt-verifier.js';
 import type { KeyStore } from './auth/key-store.js';
 import type { PrincipalLimits } from './auth/principal.js';
 import type { ScopedLimits } from './limits/applicable-limits.js';
+import type { ConcurrencyStore } from './limits/concurrency-store.js';
 import type { CounterStore } from './limits/counter-store.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import type { Provider } from './providers/provider.js';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   jwt?: JwtVerifier;
   routes: readonly ModelRoute[];
   counters: CounterStore;
+  /** Requests in flight for `maxConcurrent` (default: this process only, in memory). */
+  concurrency?: ConcurrencyStore;
   approvals: ApprovalStore;
   audit: AuditSink;
   logger: Logger;

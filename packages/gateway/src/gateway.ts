@@ -17,6 +17,7 @@ import { errorBoundary } from './middleware/error-boundary.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestGuard } from './middleware/request-guard.js';
 import { requestId } from './middleware/request-id.js';
+import { memoryConcurrencyStore } from './limits/concurrency-store.js';
 import { createMetrics } from './observability/metrics.js';
 import { adminApprovalsHandler } from './routes/admin-approvals.js';
 import { chatCompletionsHandler } from './routes/chat-completions.js';
@@ -73,7 +74,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   ];
   // One limiter for all routes: concurrency and counters are per credential, tenant and model, not per route.
   const limiter = rateLimit(
-    options.counters,
+    { counters: options.counters, concurrency: options.concurrency ?? memoryConcurrencyStore() },
     {
       defaults: options.limits ?? {},
       ...(options.tenantLimits ? { tenants: options.tenantLimits } : {}),

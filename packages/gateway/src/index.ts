@@ -22,6 +22,14 @@ export {
 export type { LimitScope, ScopedLimits } from './limits/applicable-limits.js';
 export { redisCounterStore } from './limits/redis-counter-store.js';
 export {
+  memoryConcurrencyStore,
+  type AcquireResult,
+  type ConcurrencyLease,
+  type ConcurrencySlot,
+  type ConcurrencyStore,
+} from './limits/concurrency-store.js';
+export { redisConcurrencyStore } from './limits/redis-concurrency-store.js';
+export {
   memoryApprovalStore,
   type Approval,
   type ApprovalStore,

@@ -40,6 +40,7 @@ export interface HarnessOptions {
   modelLimits?: GatewayOptions['modelLimits'];
   approval?: GatewayOptions['approval'];
   counters?: CounterStore;
+  concurrency?: GatewayOptions['concurrency'];
   approvals?: ApprovalStore;
   keyLimits?: PrincipalLimits;
   keys?: ReturnType<typeof memoryKeyStore>;
@@ -77,6 +78,7 @@ export async function startGateway(options: HarnessOptions = {}): Promise<TestGa
       { model: '*', provider: createSimulatedProvider() },
     ],
     counters: options.counters ?? memoryCounterStore(),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     approvals: options.approvals ?? memoryApprovalStore(),
     audit,
     logger: createLogger({ level: 'silent', destination: silent as never }),

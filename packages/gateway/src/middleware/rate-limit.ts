@@ -6,6 +6,7 @@ import {
   type ApplicableLimits,
   type ScopedLimits,
 } from '../limits/applicable-limits.js';
+import type { ConcurrencyLease, ConcurrencyStore } from '../limits/concurrency-store.js';
 import type { CounterRequest, CounterStore } from '../limits/counter-store.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { reject } from '../http/reject.js';
@@ -39,20 +40,20 @@ function ruleId(scope: ApplicableLimits, name: string): string {
 /**
  * Requests/min, tokens/min, daily and monthly token budgets (shared counter
  * store, fixed windows, all-or-nothing across scopes), max concurrent
- * requests (per process) and a cap on `max_tokens`, each per credential,
+ * requests (shared concurrency store) and a cap on `max_tokens`, each per credential,
  * per tenant and per model. Every applicable limit is enforced, so the
  * strictest one decides; a refusal names it (rule id, message) and answers
  * 429 with Retry-After (400 for `max_tokens`). Token counters are charged
  * with the upstream's real `usage` after the response.
  */
 export function rateLimit(
-  counters: CounterStore,
+  stores: { counters: CounterStore; concurrency: ConcurrencyStore },
   config: RateLimitConfig,
   metrics: GatewayMetrics | undefined,
 ): Middleware {
+  const { counters, concurrency } = stores;
   const tenantLimits = scopedLimitsResolver(config.tenants);
   const modelLimits = scopedLimitsResolver(config.models);
-  const active = new Map<string, number>();
 
   const applicable = (principal: Principal, model: string | undefined): ApplicableLimits[] => {
     const scopes: ApplicableLimits[] = [];
@@ -127,33 +128,25 @@ export function rateLimit(
     });
   };
 
-  /** Takes a concurrency slot in every scope that caps it, or none (refusing on the first full one). */
-  const acquire = (ctx: GatewayContext, scopes: readonly ApplicableLimits[]): string[] => {
-    for (const scope of scopes) {
-      const max = scope.limits.maxConcurrent;
-      if (max !== undefined && (active.get(scope.id) ?? 0) >= max)
-        refuse(
-          ctx,
-          scope,
-          'max_concurrent',
-          1000,
-          `At most ${max} concurrent requests for ${scope.label}`,
-        );
-    }
-    const held: string[] = [];
-    for (const scope of scopes) {
-      if (scope.limits.maxConcurrent === undefined) continue;
-      active.set(scope.id, (active.get(scope.id) ?? 0) + 1);
-      held.push(scope.id);
-    }
-    return held;
-  };
-  const release = (held: readonly string[]): void => {
-    for (const id of held) {
-      const left = (active.get(id) ?? 1) - 1;
-      if (left <= 0) active.delete(id);
-      else active.set(id, left);
-    }
+  /** Takes a concurrency slot in every scope that caps it, or none (refusing on a full one). */
+  const acquire = async (
+    ctx: GatewayContext,
+    scopes: readonly ApplicableLimits[],
+  ): Promise<ConcurrencyLease | undefined> => {
+    const capped = scopes.filter((scope) => scope.limits.maxConcurrent !== undefined);
+    if (capped.length === 0) return undefined;
+    const result = await concurrency.acquire(
+      capped.map((scope) => ({ key: scope.id, max: scope.limits.maxConcurrent as number })),
+    );
+    if (result.ok) return result.lease;
+    const full = capped[result.full] as ApplicableLimits;
+    return refuse(
+      ctx,
+      full,
+      'max_concurrent',
+      1000,
+      `At most ${full.limits.maxConcurrent} concurrent requests for ${full.label}`,
+    );
   };
 
   /** Counts the request (requests/min) and checks the token budgets, across all scopes at once. */
@@ -211,12 +204,13 @@ export function rateLimit(
     const scopes = applicable(principal, ctx.model);
     if (scopes.length === 0) return next();
     checkMaxTokens(ctx, scopes);
-    const held = acquire(ctx, scopes);
+    const lease = await acquire(ctx, scopes);
     try {
       await consume(ctx, scopes);
       await next();
     } finally {
-      release(held);
+      // A failed release only delays the slot: Redis leases expire on their own.
+      await lease?.release().catch(() => undefined);
       const used = ctx.usage?.totalTokens ?? 0;
       if (used > 0) await charge(scopes, used);
     }
