@@ -4,35 +4,28 @@
 // upstream, in the same run. CPU per request comes from each proxy process's
 // own CPU time; throughput from autocannon at 50 connections; added latency
 // at concurrency 1 against calling the upstream directly.
-import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { fmt, markdownTable, type BenchSuite } from '../../../scripts/bench-kit.js';
 import { generateApiKey } from '../src/index.js';
-
-const PROMPT = 'Summarise the quarterly report for the board in plain language. '.repeat(16); // ~1 KB
-const ANSWER = 'The quarter went well: revenue grew, costs were flat and the outlook is stable.';
+import {
+  answerWord,
+  body,
+  completionJson,
+  contentFrame,
+  median,
+  startProxy,
+  streamTail,
+  type Proxy,
+} from './bench-shared.js';
 
 function startUpstream(): Promise<{ server: Server; url: string }> {
-  const json = JSON.stringify({
-    id: 'c1',
-    object: 'chat.completion',
-    created: 1,
-    model: 'bench',
-    choices: [{ index: 0, message: { role: 'assistant', content: ANSWER }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 250, completion_tokens: 20, total_tokens: 270 },
-  });
-  const words = ANSWER.split(' ');
-  const frames = Array.from(
-    { length: 20 },
-    (_, i) =>
-      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: { content: `${words[i % words.length]} ` }, finish_reason: null }] })}\n\n`,
-  );
-  const tail = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [], usage: { prompt_tokens: 250, completion_tokens: 20, total_tokens: 270 } })}\n\ndata: [DONE]\n\n`;
+  const json = completionJson();
+  const frames = Array.from({ length: 20 }, (_, i) => contentFrame(answerWord(i)));
+  const tail = streamTail();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -56,53 +49,6 @@ function startUpstream(): Promise<{ server: Server; url: string }> {
       resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` }),
     ),
   );
-}
-
-interface Proxy {
-  child: ChildProcess;
-  url: string;
-  cpu(): Promise<number>;
-}
-
-async function startProxy(
-  mode: 'bare' | 'bulwark',
-  upstream: string,
-  key: { id: string; hash: string },
-): Promise<Proxy> {
-  const child = fork(
-    fileURLToPath(new URL('./proxy-server.ts', import.meta.url)),
-    [mode, upstream, key.id, key.hash],
-    {
-      execArgv: ['--import', 'tsx', '--conditions=source'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  const port = await new Promise<number>((resolve) =>
-    child.once('message', (m) => resolve((m as { port: number }).port)),
-  );
-  return {
-    child,
-    url: `http://127.0.0.1:${port}`,
-    cpu: () =>
-      new Promise((resolve) => {
-        child.once('message', (m) => {
-          const { user, system } = (m as { cpu: { user: number; system: number } }).cpu;
-          resolve(user + system);
-        });
-        child.send('cpu');
-      }),
-  };
-}
-
-function body(stream: boolean): string {
-  return JSON.stringify({
-    model: 'bench',
-    messages: [
-      { role: 'system', content: 'You are helpful.' },
-      { role: 'user', content: PROMPT },
-    ],
-    ...(stream ? { stream: true } : {}),
-  });
 }
 
 async function load(
@@ -144,11 +90,6 @@ async function measureLoad(
   const after = await proxy.cpu();
   return { rps: r.rps, cpuUs: (after - before) / Math.max(1, r.requests), errors: r.errors };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 
 /**
  * Alternates bare and Bulwark in short rounds so that load from other
@@ -225,8 +166,8 @@ const suite: BenchSuite = {
     const loadBefore = loadavg()[0] ?? 0;
     const upstream = await startUpstream();
     const generated = generateApiKey();
-    const bare = await startProxy('bare', upstream.url, generated);
-    const bulwark = await startProxy('bulwark', upstream.url, generated);
+    const bare = await startProxy('bare', upstream.url, { key: generated });
+    const bulwark = await startProxy('bulwark', upstream.url, { key: generated });
     try {
       const json = await compareLoad(bare, bulwark, generated.key, false);
       const sse = await compareLoad(bare, bulwark, generated.key, true);

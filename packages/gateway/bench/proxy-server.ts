@@ -1,6 +1,7 @@
 // Child process for the gateway benchmark: runs either a bare node:http +
 // undici Pool proxy or the full Bulwark gateway in front of UPSTREAM, so
-// its CPU time can be read from its own process.cpuUsage().
+// its CPU time and memory can be read from its own process (IPC messages
+// `cpu`, `rss`, `exit`).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -21,14 +22,18 @@ import {
   memoryKeyStore,
 } from '../src/index.js';
 
-const [mode, upstream, keyId, keyHash] = process.argv.slice(2);
+const [mode, upstream, keyId, keyHash, connectionsArg] = process.argv.slice(2);
 if (!mode || !upstream)
-  throw new Error('usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH]');
+  throw new Error(
+    'usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH [CONNECTIONS]]',
+  );
 const base = new URL(upstream);
+/** Upstream connections of either proxy's undici Pool (the same for both). */
+const connections = Number(connectionsArg ?? 128);
 
 async function main(): Promise<number> {
   if (mode === 'bare') {
-    const pool = new Pool(base.origin, { connections: 128 });
+    const pool = new Pool(base.origin, { connections });
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -70,7 +75,9 @@ async function main(): Promise<number> {
         createdAt: new Date().toISOString(),
       },
     ]),
-    routes: [{ model: '*', provider: createOpenAiCompatibleProvider({ baseUrl: base.href }) }],
+    routes: [
+      { model: '*', provider: createOpenAiCompatibleProvider({ baseUrl: base.href, connections }) },
+    ],
     counters: memoryCounterStore(),
     approvals: memoryApprovalStore(),
     audit: fileAuditSink(join(dir, 'audit.jsonl')),
@@ -90,5 +97,6 @@ const port = await main();
 process.send?.({ port });
 process.on('message', (message: unknown) => {
   if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  if (message === 'rss') process.send?.({ rss: process.memoryUsage.rss() });
   if (message === 'exit') process.exit(0);
 });

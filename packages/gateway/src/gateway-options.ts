@@ -7,6 +7,8 @@ import type { AuditSink } from './audit/audit-sink.js';
 import type { JwtVerifier } from './auth/jwt-verifier.js';
 import type { KeyStore } from './auth/key-store.js';
 import type { PrincipalLimits } from './auth/principal.js';
+import type { ScopedLimits } from './limits/applicable-limits.js';
+import type { ConcurrencyStore } from './limits/concurrency-store.js';
 import type { CounterStore } from './limits/counter-store.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import type { Provider } from './providers/provider.js';
@@ -34,14 +36,20 @@ export interface GatewayOptions {
   jwt?: JwtVerifier;
   routes: readonly ModelRoute[];
   counters: CounterStore;
+  /** Requests in flight for `maxConcurrent` (default: this process only, in memory). */
+  concurrency?: ConcurrencyStore;
   approvals: ApprovalStore;
   audit: AuditSink;
   logger: Logger;
   metrics?: GatewayMetrics;
   /** How much message content audit records keep (default `metadata`). */
   auditContent?: AuditContentMode;
-  /** Default limits; per-key limits override them. */
+  /** Default limits of each credential; a key's own limits override them field by field. */
   limits?: PrincipalLimits;
+  /** Limits shared by all credentials of a tenant, by tenant name (`*` = each tenant). */
+  tenantLimits?: ScopedLimits;
+  /** Limits shared by all callers of a public model name (`*` = each model). */
+  modelLimits?: ScopedLimits;
   /** `deny` answers a risky tool call at once with a structured denial; `hold` waits up to `holdMs`. */
   approval?: { mode: 'deny' | 'hold'; holdMs?: number; ttlMs?: number };
   /** SHA-256 (hex) of the admin key for /admin routes; admin routes are off when unset. */

@@ -17,6 +17,7 @@ import { errorBoundary } from './middleware/error-boundary.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestGuard } from './middleware/request-guard.js';
 import { requestId } from './middleware/request-id.js';
+import { memoryConcurrencyStore } from './limits/concurrency-store.js';
 import { createMetrics } from './observability/metrics.js';
 import { adminApprovalsHandler } from './routes/admin-approvals.js';
 import { chatCompletionsHandler } from './routes/chat-completions.js';
@@ -71,8 +72,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     ),
     errorBoundary(options.logger),
   ];
-  // One limiter for all routes: concurrency and counters are per credential, not per route.
-  const limiter = rateLimit(options.counters, options.limits ?? {}, metrics);
+  // One limiter for all routes: concurrency and counters are per credential, tenant and model, not per route.
+  const limiter = rateLimit(
+    { counters: options.counters, concurrency: options.concurrency ?? memoryConcurrencyStore() },
+    {
+      defaults: options.limits ?? {},
+      ...(options.tenantLimits ? { tenants: options.tenantLimits } : {}),
+      ...(options.modelLimits ? { models: options.modelLimits } : {}),
+    },
+    metrics,
+  );
   /** The common secured chain; `adapt` translates another wire format into the internal one. */
   const secured = (adapt: Middleware[], ...rest: Middleware[]): Middleware[] => [
     ...head,

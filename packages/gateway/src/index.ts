@@ -15,9 +15,20 @@ export { createJwtVerifier, type JwtOptions, type JwtVerifier } from './auth/jwt
 export {
   memoryCounterStore,
   type CounterStore,
+  type CounterBatchResult,
+  type CounterRequest,
   type CounterResult,
 } from './limits/counter-store.js';
+export type { LimitScope, ScopedLimits } from './limits/applicable-limits.js';
 export { redisCounterStore } from './limits/redis-counter-store.js';
+export {
+  memoryConcurrencyStore,
+  type AcquireResult,
+  type ConcurrencyLease,
+  type ConcurrencySlot,
+  type ConcurrencyStore,
+} from './limits/concurrency-store.js';
+export { redisConcurrencyStore } from './limits/redis-concurrency-store.js';
 export {
   memoryApprovalStore,
   type Approval,

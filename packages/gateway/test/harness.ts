@@ -36,8 +36,11 @@ export interface HarnessOptions {
   policy?: Policy;
   routes?: ModelRoute[];
   limits?: PrincipalLimits;
+  tenantLimits?: GatewayOptions['tenantLimits'];
+  modelLimits?: GatewayOptions['modelLimits'];
   approval?: GatewayOptions['approval'];
   counters?: CounterStore;
+  concurrency?: GatewayOptions['concurrency'];
   approvals?: ApprovalStore;
   keyLimits?: PrincipalLimits;
   keys?: ReturnType<typeof memoryKeyStore>;
@@ -75,11 +78,14 @@ export async function startGateway(options: HarnessOptions = {}): Promise<TestGa
       { model: '*', provider: createSimulatedProvider() },
     ],
     counters: options.counters ?? memoryCounterStore(),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     approvals: options.approvals ?? memoryApprovalStore(),
     audit,
     logger: createLogger({ level: 'silent', destination: silent as never }),
     adminKeyHash: hashApiKey(adminKey),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.tenantLimits ? { tenantLimits: options.tenantLimits } : {}),
+    ...(options.modelLimits ? { modelLimits: options.modelLimits } : {}),
     ...(options.jwt ? { jwt: options.jwt } : {}),
     ...(options.approval ? { approval: options.approval } : {}),
   });

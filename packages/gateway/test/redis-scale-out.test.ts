@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryKeyStore, redisApprovalStore, redisCounterStore } from '../src/index.js';
-import { post, startGateway, type TestGateway } from './harness.js';
+import {
+  createOpenAiCompatibleProvider,
+  memoryKeyStore,
+  redisApprovalStore,
+  redisConcurrencyStore,
+  redisCounterStore,
+} from '../src/index.js';
+import {
+  post,
+  startGateway,
+  startUpstream,
+  type HarnessOptions,
+  type TestGateway,
+} from './harness.js';
 
 const url = process.env.BULWARK_TEST_REDIS_URL;
 const reason = 'BULWARK_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379)';
@@ -15,7 +27,7 @@ describe.skipIf(!url)(`two gateways sharing Redis${url ? '' : ` (skipped: ${reas
     for (const c of clients) c.disconnect();
   });
 
-  async function pair(limits: { requestsPerMinute: number }) {
+  async function pair(limits: { requestsPerMinute: number }, extra: HarnessOptions = {}) {
     const prefix = `bulwark-test:${randomUUID()}:`;
     const keys = memoryKeyStore([]);
     const make = async (key?: string) => {
@@ -24,7 +36,9 @@ describe.skipIf(!url)(`two gateways sharing Redis${url ? '' : ` (skipped: ${reas
       const g = await startGateway({
         keys,
         limits,
+        ...extra,
         counters: redisCounterStore(redis, `${prefix}limit:`),
+        concurrency: redisConcurrencyStore(redis, `${prefix}concurrent:`),
         approvals: redisApprovalStore(redis, `${prefix}approval:`),
         ...(key ? { key } : {}),
       });
@@ -43,6 +57,48 @@ describe.skipIf(!url)(`two gateways sharing Redis${url ? '' : ` (skipped: ${reas
     for (const g of [a, b, a, b, a])
       statuses.push((await post(`${g.url}/v1/chat/completions`, a.key, body)).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it('enforces one tenant max-concurrent limit across instances', async () => {
+    const answer = JSON.stringify({
+      id: 'x',
+      object: 'chat.completion',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+    });
+    // The first call is held until released; later ones are answered at once.
+    let release: () => void = () => undefined;
+    let arrived: () => void = () => undefined;
+    const firstArrived = new Promise<void>((r) => (arrived = r));
+    let calls = 0;
+    const upstream = await startUpstream((_req, res) => {
+      if (calls++ > 0) return void res.end(answer);
+      release = () => res.end(answer);
+      arrived();
+    });
+    try {
+      const { a, b } = await pair(
+        { requestsPerMinute: 100 },
+        {
+          tenantLimits: { acme: { maxConcurrent: 1 } },
+          routes: [
+            { model: '*', provider: createOpenAiCompatibleProvider({ baseUrl: upstream.url }) },
+          ],
+        },
+      );
+      const body = { model: 'bulwark-sim', messages: [{ role: 'user', content: 'hi' }] };
+      const first = post(`${a.url}/v1/chat/completions`, a.key, body);
+      await firstArrived;
+      const refused = await post(`${b.url}/v1/chat/completions`, a.key, body);
+      expect(refused.status).toBe(429);
+      expect(JSON.parse(refused.text).error.bulwark.rule_id).toBe('limits.tenant.max_concurrent');
+      release();
+      expect((await first).status).toBe(200);
+      expect((await post(`${b.url}/v1/chat/completions`, a.key, body)).status).toBe(200);
+    } finally {
+      await upstream.close();
+    }
   });
 
   it('sees approvals created by the other instance', async () => {

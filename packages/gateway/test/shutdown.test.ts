@@ -11,14 +11,18 @@ describe('graceful shutdown and concurrency', () => {
       stream: true,
       messages: [{ role: 'user', content: '[[words:15]]' }],
     };
-    const inFlight = post(`${gw.url}/v1/chat/completions`, gw.key, body);
-    await new Promise((r) => setTimeout(r, 60));
+    // In flight for sure: the stream's status and headers are out before the close starts.
+    const response = await fetch(`${gw.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const closing = gw.close();
-    const response = await inFlight;
+    const text = await response.text();
     await closing;
     expect(response.status).toBe(200);
-    expect(response.text).toContain('word15');
-    expect(response.text.trim().endsWith('data: [DONE]')).toBe(true);
+    expect(text).toContain('word15');
+    expect(text.trim().endsWith('data: [DONE]')).toBe(true);
     await expect(fetch(`${gw.url}/healthz`)).rejects.toThrow();
   });
 

@@ -4,13 +4,26 @@ import { z } from 'zod';
  * The `gateway:` section of bulwark.yaml (docs/gateway.md). Secrets are never
  * written here: upstream and admin keys are named by env var or file.
  */
-const limits = z.strictObject({
+const limitFields = {
   requestsPerMinute: z.number().int().positive().optional(),
   tokensPerMinute: z.number().int().positive().optional(),
   tokensPerDay: z.number().int().positive().optional(),
   tokensPerMonth: z.number().int().positive().optional(),
   maxConcurrent: z.number().int().positive().optional(),
   maxTokens: z.number().int().positive().optional(),
+};
+/** Limits by tenant or model name; `*` applies to each one without its own entry. */
+const scopedLimits = z.record(z.string().min(1), z.strictObject(limitFields));
+
+/**
+ * `gateway.limits`: the fields at the top are each credential's defaults
+ * (a key's own limits override them); `tenants` and `models` are shared by
+ * all credentials of a tenant / all callers of a model.
+ */
+const limits = z.strictObject({
+  ...limitFields,
+  tenants: scopedLimits.optional(),
+  models: scopedLimits.optional(),
 });
 
 const provider = z.discriminatedUnion('kind', [
@@ -26,6 +39,8 @@ const provider = z.discriminatedUnion('kind', [
     timeoutMs: z.number().int().positive().optional(),
     idleTimeoutMs: z.number().int().positive().optional(),
     retries: z.number().int().min(0).max(5).optional(),
+    /** Upstream connections at most (undici Pool; default 128): streams beyond it wait for one. */
+    connections: z.number().int().min(1).max(65_536).optional(),
     headers: z.record(z.string(), z.string()).optional(),
   }),
 ]);

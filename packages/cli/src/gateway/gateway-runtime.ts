@@ -17,6 +17,7 @@ import {
   memoryApprovalStore,
   memoryCounterStore,
   redisApprovalStore,
+  redisConcurrencyStore,
   redisCounterStore,
   streamAuditSink,
   webhookAuditSink,
@@ -25,6 +26,7 @@ import {
   type Provider,
 } from '@bulwark/gateway';
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
+import { gatewayLimits } from './gateway-limits.js';
 import { policyReloader } from './policy-reloader.js';
 
 /** Flags that override the config file. */
@@ -105,6 +107,7 @@ export async function runGateway(
           ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
           ...(p.idleTimeoutMs ? { idleTimeoutMs: p.idleTimeoutMs } : {}),
           ...(p.retries !== undefined ? { retries: p.retries } : {}),
+          ...(p.connections ? { connections: p.connections } : {}),
         }),
       );
     }
@@ -194,12 +197,13 @@ export async function runGateway(
     ...(jwt ? { jwt } : {}),
     routes,
     counters: redis ? redisCounterStore(redis) : memoryCounterStore(),
+    ...(redis ? { concurrency: redisConcurrencyStore(redis) } : {}),
     approvals: redis ? redisApprovalStore(redis) : memoryApprovalStore(),
     audit,
     logger,
     metrics: createMetrics({ defaultMetrics: true }),
     auditContent: auditConfig.content ?? 'metadata',
-    ...(config.limits ? { limits: config.limits } : {}),
+    ...gatewayLimits(config.limits),
     approval: {
       mode: config.approval?.mode ?? 'deny',
       ...(config.approval?.holdMs !== undefined ? { holdMs: config.approval.holdMs } : {}),

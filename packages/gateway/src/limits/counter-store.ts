@@ -1,40 +1,72 @@
-/** Result of adding to a fixed-window counter. */
+/** One fixed-window counter to add to: `amount` to `key` unless that exceeds `limit`. */
+export interface CounterRequest {
+  key: string;
+  amount: number;
+  limit: number;
+  windowMs: number;
+}
+
+/** State of one counter after a `consume` call. */
 export interface CounterResult {
-  /** Count in the current window after this call (amount added only when allowed). */
+  /** Count in the current window (after this call when the batch was allowed). */
   count: number;
+  /** Whether this counter had room for its amount. */
   allowed: boolean;
   /** Milliseconds until the window resets. */
   resetMs: number;
 }
 
+/** Outcome of a batch: added everywhere (`allowed`) or nowhere. */
+export interface CounterBatchResult {
+  allowed: boolean;
+  /** One result per request, in order. */
+  results: CounterResult[];
+}
+
 /**
- * Shared fixed-window counters for rate limits and token budgets: adds
- * `amount` to `key` unless that would exceed `limit`, atomically. The
- * in-memory store serves one process; the Redis store serves replicas.
+ * Shared fixed-window counters for rate limits and token budgets. `consume`
+ * is all-or-nothing and atomic: every counter of the batch is checked, and
+ * the amounts are added only when all of them fit, so a request refused by
+ * one limit (say its tenant's) is not charged to the others (its key's).
+ * The in-memory store serves one process; the Redis store serves replicas.
  */
 export interface CounterStore {
-  consume(key: string, amount: number, limit: number, windowMs: number): Promise<CounterResult>;
+  consume(requests: readonly CounterRequest[]): Promise<CounterBatchResult>;
   close?(): Promise<void>;
 }
 
 export function memoryCounterStore(now: () => number = Date.now): CounterStore {
   const windows = new Map<string, { count: number; resetAt: number }>();
   let sweepAt = 0;
+  const current = (key: string, windowMs: number, t: number) => {
+    let w = windows.get(key);
+    if (!w || w.resetAt <= t) {
+      w = { count: 0, resetAt: t + windowMs };
+      windows.set(key, w);
+    }
+    return w;
+  };
   return {
-    consume(key, amount, limit, windowMs) {
+    consume(requests) {
       const t = now();
       if (t > sweepAt) {
         for (const [k, w] of windows) if (w.resetAt <= t) windows.delete(k);
         sweepAt = t + 60_000;
       }
-      let w = windows.get(key);
-      if (!w || w.resetAt <= t) {
-        w = { count: 0, resetAt: t + windowMs };
-        windows.set(key, w);
-      }
-      const allowed = w.count + amount <= limit;
-      if (allowed) w.count += amount;
-      return Promise.resolve({ count: w.count, allowed, resetMs: w.resetAt - t });
+      // Single-threaded: nothing can interleave between the check and the add.
+      const states = requests.map((r) => current(r.key, r.windowMs, t));
+      const fits = requests.map((r, i) => (states[i]?.count ?? 0) + r.amount <= r.limit);
+      const allowed = fits.every(Boolean);
+      if (allowed)
+        requests.forEach((r, i) => void ((states[i] as { count: number }).count += r.amount));
+      return Promise.resolve({
+        allowed,
+        results: states.map((w, i) => ({
+          count: w.count,
+          allowed: fits[i] ?? false,
+          resetMs: w.resetAt - t,
+        })),
+      });
     },
   };
 }

@@ -1,45 +1,67 @@
 import type { Redis } from 'ioredis';
-import type { CounterStore } from './counter-store.js';
+import type { CounterResult, CounterStore } from './counter-store.js';
 
 /**
- * Atomic check-and-add in one Lua script (EVALSHA): the read, the limit
- * check, the increment and the expiry happen in one Redis step, so replicas
- * sharing Redis enforce one global limit.
+ * Atomic all-or-nothing check-and-add over several counters in one Lua
+ * script (EVALSHA): Redis runs a script without interleaving other commands
+ * (https://redis.io/docs/latest/develop/interact/programmability/eval-intro/),
+ * so the reads, the limit checks, the increments and the expiries happen in
+ * one step and replicas sharing Redis enforce one global limit. ARGV holds
+ * amount, limit and window (ms) per key; the reply is
+ * `{allowed, count1, fits1, ttl1, count2, …}`.
  */
 const CONSUME = `
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-local amount = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then ttl = tonumber(ARGV[3]) end
-if current + amount > limit then
-  return {current, 0, ttl}
+local reply = {1}
+for i = 1, #KEYS do
+  local current = tonumber(redis.call('GET', KEYS[i]) or '0')
+  local amount = tonumber(ARGV[3 * i - 2])
+  local limit = tonumber(ARGV[3 * i - 1])
+  local ttl = redis.call('PTTL', KEYS[i])
+  if ttl < 0 then ttl = tonumber(ARGV[3 * i]) end
+  local fits = 1
+  if current + amount > limit then
+    fits = 0
+    reply[1] = 0
+  end
+  reply[3 * i - 1] = current
+  reply[3 * i] = fits
+  reply[3 * i + 1] = ttl
 end
-local updated = redis.call('INCRBY', KEYS[1], amount)
-if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
-return {updated, 1, ttl}
+if reply[1] == 1 then
+  for i = 1, #KEYS do
+    local amount = tonumber(ARGV[3 * i - 2])
+    if amount ~= 0 then
+      reply[3 * i - 1] = redis.call('INCRBY', KEYS[i], amount)
+      if redis.call('PTTL', KEYS[i]) < 0 then redis.call('PEXPIRE', KEYS[i], ARGV[3 * i]) end
+    end
+  end
+end
+return reply
 `;
 
+type ConsumeCommand = (keyCount: number, ...keysThenArgs: (string | number)[]) => Promise<number[]>;
+
 export function redisCounterStore(redis: Redis, prefix = 'bulwark:limit:'): CounterStore {
-  redis.defineCommand('bulwarkConsume', { numberOfKeys: 1, lua: CONSUME });
-  const client = redis as Redis & {
-    bulwarkConsume(
-      key: string,
-      amount: number,
-      limit: number,
-      windowMs: number,
-    ): Promise<[number, number, number]>;
-  };
+  redis.defineCommand('bulwarkConsumeAll', { lua: CONSUME });
+  const consumeAll = (
+    redis as Redis & { bulwarkConsumeAll: ConsumeCommand }
+  ).bulwarkConsumeAll.bind(redis);
   return {
-    async consume(key, amount, limit, windowMs) {
-      const cappedLimit = Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER;
-      const [count, allowed, ttl] = await client.bulwarkConsume(
-        prefix + key,
-        amount,
-        cappedLimit,
-        windowMs,
-      );
-      return { count, allowed: allowed === 1, resetMs: ttl };
+    async consume(requests) {
+      if (requests.length === 0) return { allowed: true, results: [] };
+      const keys = requests.map((r) => prefix + r.key);
+      const args = requests.flatMap((r) => [
+        r.amount,
+        Number.isFinite(r.limit) ? r.limit : Number.MAX_SAFE_INTEGER,
+        r.windowMs,
+      ]);
+      const reply = await consumeAll(keys.length, ...keys, ...args);
+      const results: CounterResult[] = requests.map((_, i) => ({
+        count: reply[3 * i + 1] ?? 0,
+        allowed: reply[3 * i + 2] === 1,
+        resetMs: reply[3 * i + 3] ?? 0,
+      }));
+      return { allowed: reply[0] === 1, results };
     },
   };
 }

@@ -17,6 +17,7 @@ export interface OpenAiCompatibleOptions {
   idleTimeoutMs?: number;
   /** Retries of non-streaming calls on 429/5xx/connect errors, with backoff honouring Retry-After. */
   retries?: number;
+  /** Upstream connections at most (default 128); a call beyond it waits for a free one. */
   connections?: number;
   /** Injectable transport (tests); defaults to an undici Pool on `baseUrl`. */
   dispatcher?: Dispatcher;

@@ -1,0 +1,170 @@
+// Helpers shared by the gateway benchmark suites (gateway.bench.ts,
+// gateway-streams.bench.ts): the request body, OpenAI wire frames for mock
+// upstreams, and the child processes that run the bare proxy and the full
+// Bulwark path (proxy-server.ts) so each one's CPU time and memory can be
+// read from its own process.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const PROMPT = 'Summarise the quarterly report for the board in plain language. '.repeat(16); // ~1 KB
+export const ANSWER =
+  'The quarter went well: revenue grew, costs were flat and the outlook is stable.';
+/** Content events in a paced upstream stream (paced-upstream.ts). */
+export const PACED_EVENTS = 20;
+export const USAGE = { prompt_tokens: 250, completion_tokens: 20, total_tokens: 270 };
+
+/** A chat completions request body with a ~1 KB user prompt. */
+export function body(stream: boolean, model = 'bench'): string {
+  return JSON.stringify({
+    model,
+    messages: [
+      { role: 'system', content: 'You are helpful.' },
+      { role: 'user', content: PROMPT },
+    ],
+    ...(stream ? { stream: true } : {}),
+  });
+}
+
+/** The non-streaming answer of the mock upstreams. */
+export function completionJson(): string {
+  return JSON.stringify({
+    id: 'c1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'bench',
+    choices: [{ index: 0, message: { role: 'assistant', content: ANSWER }, finish_reason: 'stop' }],
+    usage: USAGE,
+  });
+}
+
+/** One SSE frame carrying `content` as a chat.completion.chunk delta. */
+export function contentFrame(content: string): string {
+  return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+}
+
+/** The frames after the content: finish reason, usage, `[DONE]`. */
+export function streamTail(): string {
+  return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [], usage: USAGE })}\n\ndata: [DONE]\n\n`;
+}
+
+/** The i-th content word of a streamed answer (words of ANSWER, cycled). */
+export function answerWord(i: number): string {
+  const words = ANSWER.split(' ');
+  return `${words[i % words.length]} `;
+}
+
+export interface Proxy {
+  child: ChildProcess;
+  url: string;
+  /** Process CPU time (user + system) in µs. */
+  cpu(): Promise<number>;
+  /** Resident set size in bytes. */
+  rss(): Promise<number>;
+  stop(): void;
+}
+
+/** What the proxy child needs besides the mode and upstream. */
+export interface ProxyOptions {
+  key: { id: string; hash: string };
+  /** Upstream connections of the proxy's undici Pool (default 128). */
+  connections?: number;
+  /**
+   * `tsx` (default) runs the TypeScript sources through the tsx loader;
+   * `bundle` runs one esbuild bundle with plain node, as a deployed gateway
+   * runs: no loader thread, so its memory is the gateway's own.
+   */
+  runtime?: 'tsx' | 'bundle';
+}
+
+let bundled: Promise<string> | undefined;
+
+/** Bundles proxy-server.ts (workspace packages from source, third-party ones external) once. */
+function bundleProxyServer(): Promise<string> {
+  bundled ??= (async () => {
+    const { build } = await import('esbuild');
+    const outfile = fileURLToPath(new URL('./dist/proxy-server.mjs', import.meta.url));
+    await build({
+      entryPoints: [fileURLToPath(new URL('./proxy-server.ts', import.meta.url))],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      conditions: ['source'],
+      logLevel: 'warning',
+      banner: {
+        js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+      },
+      plugins: [
+        {
+          name: 'external-dependencies',
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, (args) =>
+              args.path.startsWith('@bulwark/') ? undefined : { path: args.path, external: true },
+            );
+          },
+        },
+      ],
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
+/** Forks proxy-server.ts in `mode` in front of `upstream` and waits for its port. */
+export async function startProxy(
+  mode: 'bare' | 'bulwark',
+  upstream: string,
+  options: ProxyOptions,
+): Promise<Proxy> {
+  const args = [
+    mode,
+    upstream,
+    options.key.id,
+    options.key.hash,
+    String(options.connections ?? 128),
+  ];
+  const child =
+    options.runtime === 'bundle'
+      ? fork(await bundleProxyServer(), args, {
+          execArgv: [],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        })
+      : fork(fileURLToPath(new URL('./proxy-server.ts', import.meta.url)), args, {
+          execArgv: ['--import', 'tsx', '--conditions=source'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+  const ask = <T>(question: string, field: string): Promise<T> =>
+    new Promise((resolve) => {
+      const onMessage = (m: unknown) => {
+        if (typeof m !== 'object' || m === null || !(field in m)) return;
+        child.off('message', onMessage);
+        resolve((m as Record<string, T>)[field] as T);
+      };
+      child.on('message', onMessage);
+      child.send(question);
+    });
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (m) => resolve((m as { port: number }).port)),
+  );
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    cpu: async () => {
+      const { user, system } = await ask<{ user: number; system: number }>('cpu', 'cpu');
+      return user + system;
+    },
+    rss: () => ask<number>('rss', 'rss'),
+    stop: () => {
+      if (child.connected) child.send('exit');
+    },
+  };
+}
+
+export const median = (values: number[]): number => quantile(values, 0.5);
+
+/** The q-quantile (nearest rank below) of `values`; 0 for none. */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+}
