@@ -25,6 +25,7 @@ import {
   type Provider,
 } from '@bulwark/gateway';
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
+import { buildProviders, secretReader } from './build-providers.js';
 import { policyReloader } from './policy-reloader.js';
 
 /** Flags that override the config file. */
@@ -67,47 +68,8 @@ export async function runGateway(
     logger,
   );
 
-  const secret = (
-    envName: string | undefined,
-    file: string | undefined,
-    what: string,
-  ): string | undefined => {
-    if (file) return readFileSync(resolve(cwd, file), 'utf8').trim();
-    if (!envName) return undefined;
-    const value = env[envName];
-    if (value === undefined || value === '') {
-      throw new BulwarkError(
-        'CONFIG_INVALID',
-        `${what}: environment variable ${envName} is not set`,
-      );
-    }
-    return value;
-  };
-
-  const providers = new Map<string, Provider>();
-  for (const [name, p] of Object.entries(config.providers ?? {})) {
-    if (p.kind === 'simulated') {
-      providers.set(
-        name,
-        createSimulatedProvider(
-          p.chunkDelayMs !== undefined ? { chunkDelayMs: p.chunkDelayMs } : {},
-        ),
-      );
-    } else {
-      const apiKey = secret(p.apiKeyEnv, p.apiKeyFile, `provider ${name}`);
-      providers.set(
-        name,
-        createOpenAiCompatibleProvider({
-          baseUrl: p.baseUrl,
-          ...(apiKey ? { apiKey } : {}),
-          ...(p.headers ? { headers: p.headers } : {}),
-          ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
-          ...(p.idleTimeoutMs ? { idleTimeoutMs: p.idleTimeoutMs } : {}),
-          ...(p.retries !== undefined ? { retries: p.retries } : {}),
-        }),
-      );
-    }
-  }
+  const secret = secretReader(env, cwd);
+  const providers = buildProviders(config.providers ?? {}, secret);
   const providerNamed = (name: string): Provider => {
     const p = providers.get(name);
     if (!p)
