@@ -57,3 +57,5 @@ export type { UpstreamTransportOptions } from './providers/upstream-client.js';
 export { providerFactories, type ProviderKind } from './providers/provider-registry.js';
 export { connectRedis } from './limits/connect-redis.js';
 export { webhookAuditSink, type WebhookAuditOptions } from './audit/webhook-audit-sink.js';
+export type { Tracer, TraceSpan, TraceAttributes } from './observability/tracer.js';
+export { createOtlpTracer, type OtlpTracerOptions } from './observability/otlp-tracer.js';

@@ -142,6 +142,20 @@ export const gatewayConfigSchema = z.strictObject({
   redact: z.boolean().optional(),
   environment: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** OpenTelemetry traces (off unless set); see docs/gateway.md "Operations". */
+  telemetry: z
+    .strictObject({
+      otlp: z.strictObject({
+        /** Collector base URL; spans go to {endpoint}/v1/traces. */
+        endpoint: z.url({ protocol: /^https?$/ }),
+        /** Env var holding export headers as `key=value,key2=value2` (OTEL_EXPORTER_OTLP_HEADERS format). */
+        headersEnv: z.string().optional(),
+        serviceName: z.string().min(1).optional(),
+        sampleRatio: z.number().min(0).max(1).optional(),
+        timeoutMs: z.number().int().positive().optional(),
+      }),
+    })
+    .optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -26,6 +26,7 @@ import {
 } from '@bulwark/gateway';
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
 import { buildProviders, secretReader } from './build-providers.js';
+import { buildTracer } from './build-tracer.js';
 import { policyReloader } from './policy-reloader.js';
 
 /** Flags that override the config file. */
@@ -70,6 +71,7 @@ export async function runGateway(
 
   const secret = secretReader(env, cwd);
   const providers = buildProviders(config.providers ?? {}, secret);
+  const tracer = await buildTracer(config.telemetry, secret);
   const providerNamed = (name: string): Provider => {
     const p = providers.get(name);
     if (!p)
@@ -169,6 +171,7 @@ export async function runGateway(
     adminKeyHash: hashApiKey(adminKey),
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     redact: config.redact ?? true,
+    ...(tracer ? { tracer } : {}),
     ...(config.environment ? { environment: config.environment } : {}),
     ...(config.tls
       ? {
@@ -195,6 +198,7 @@ export async function runGateway(
       for (const p of providers.values()) await p.close?.();
       for (const r of routes) await r.provider.close?.();
       redis?.disconnect();
+      await tracer?.shutdown();
       logger.flush();
     },
   };
