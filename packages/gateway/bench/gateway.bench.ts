@@ -16,7 +16,7 @@ import { generateApiKey } from '../src/index.js';
 const PROMPT = 'Summarise the quarterly report for the board in plain language. '.repeat(16); // ~1 KB
 const ANSWER = 'The quarter went well: revenue grew, costs were flat and the outlook is stable.';
 
-function startUpstream(): Promise<{ server: Server; url: string }> {
+export function startUpstream(): Promise<{ server: Server; url: string }> {
   const json = JSON.stringify({
     id: 'c1',
     object: 'chat.completion',
@@ -57,20 +57,21 @@ function startUpstream(): Promise<{ server: Server; url: string }> {
   );
 }
 
-interface Proxy {
+export interface Proxy {
   child: ChildProcess;
   url: string;
   cpu(): Promise<number>;
 }
 
-async function startProxy(
+export async function startProxy(
   mode: 'bare' | 'bulwark',
   upstream: string,
   key: { id: string; hash: string },
+  otlpEndpoint?: string,
 ): Promise<Proxy> {
   const child = fork(
     fileURLToPath(new URL('./proxy-server.ts', import.meta.url)),
-    [mode, upstream, key.id, key.hash],
+    [mode, upstream, key.id, key.hash, ...(otlpEndpoint ? [otlpEndpoint] : [])],
     {
       execArgv: ['--import', 'tsx', '--conditions=source'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -154,7 +155,13 @@ const median = (values: number[]): number => {
  * processes on a shared machine hits both alike; reports per-side medians
  * and the median of the per-round ratios.
  */
-async function compareLoad(bare: Proxy, bulwark: Proxy, key: string, stream: boolean, rounds = 5) {
+export async function compareLoad(
+  bare: Proxy,
+  bulwark: Proxy,
+  key: string,
+  stream: boolean,
+  rounds = 5,
+) {
   await load(bare.url, key, stream, 10, 1);
   await load(bulwark.url, key, stream, 10, 1);
   const pairs: [LoadResult, LoadResult][] = [];

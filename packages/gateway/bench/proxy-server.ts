@@ -15,15 +15,18 @@ import {
   createLogger,
   createMetrics,
   createOpenAiCompatibleProvider,
+  createOtlpTracer,
   fileAuditSink,
   memoryApprovalStore,
   memoryCounterStore,
   memoryKeyStore,
 } from '../src/index.js';
 
-const [mode, upstream, keyId, keyHash] = process.argv.slice(2);
+const [mode, upstream, keyId, keyHash, otlpEndpoint] = process.argv.slice(2);
 if (!mode || !upstream)
-  throw new Error('usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH]');
+  throw new Error(
+    'usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH [OTLP_ENDPOINT]]',
+  );
 const base = new URL(upstream);
 
 async function main(): Promise<number> {
@@ -57,7 +60,9 @@ async function main(): Promise<number> {
     return (server.address() as AddressInfo).port;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
+  const tracer = otlpEndpoint ? await createOtlpTracer({ endpoint: otlpEndpoint }) : undefined;
   const gateway = createGateway({
+    ...(tracer ? { tracer } : {}),
     guard: createGuard(),
     policy: defaultPolicy,
     keys: memoryKeyStore([
