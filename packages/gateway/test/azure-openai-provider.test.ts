@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAzureOpenAiProvider, type Provider, type ProviderResult } from '../src/index.js';
-import { retryDelayMs } from '../src/providers/upstream-client.js';
 import { startMockAzure } from './mock-azure-openai.js';
 
 const API_KEY = 'azure-key-0123456789abcdef';
@@ -163,13 +162,5 @@ describe('Azure OpenAI upstream adapter', () => {
       body: { error: { code: 'content_filter' } },
     });
     expect(mock.received).toHaveLength(3);
-  });
-
-  it('computes retry delays from retry-after-ms, Retry-After or backoff', () => {
-    expect(retryDelayMs(0, '60', '1500')).toBe(1500);
-    expect(retryDelayMs(0, '2', undefined)).toBe(2000);
-    expect(retryDelayMs(0, '3600', undefined)).toBe(30_000);
-    expect(retryDelayMs(2, undefined, undefined)).toBe(1000);
-    expect(retryDelayMs(9, 'not a date', undefined)).toBe(8000);
   });
 });
