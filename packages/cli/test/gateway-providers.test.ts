@@ -58,6 +58,7 @@ describe('gateway provider config', () => {
           '    claude:',
           '      kind: anthropic',
           '      headers: { X-Api-Key: sk-ant-inline }',
+          '      baseUrl: https://api.anthropic.com/v1',
           '    both:',
           '      kind: azure-openai',
           '      endpoint: https://b.openai.azure.com',
@@ -75,7 +76,10 @@ describe('gateway provider config', () => {
     expect(text).toMatch(
       /bulwark\.yaml:9:16: gateway\.providers\.claude\.headers: credential headers/,
     );
-    expect(text).toMatch(/bulwark\.yaml:11:7: gateway\.providers\.both: name one credential/);
+    expect(text).toMatch(/bulwark\.yaml:12:7: gateway\.providers\.both: name one credential/);
+    expect(text).toMatch(
+      /bulwark\.yaml:10:16: gateway\.providers\.claude\.baseUrl: give the base URL without \/v1/,
+    );
     expect(text).not.toContain('sk-ant-inline');
   });
 

@@ -25,6 +25,12 @@ describe('gateway telemetry config', () => {
     }
     expect(text).toMatch(/bulwark\.yaml:4:17: gateway\.telemetry\.otlp\.endpoint/);
     expect(text).toMatch(/bulwark\.yaml:5:20: gateway\.telemetry\.otlp\.sampleRatio/);
+    expect(() =>
+      parseConfigText(
+        'gateway:\n  telemetry: { otlp: { endpoint: http://127.0.0.1:4318/v1/traces } }\n',
+        'bulwark.yaml',
+      ),
+    ).toThrowError(/Invalid config bulwark\.yaml:2:\d+/);
   });
 
   it('parses OTEL-style export headers and rejects malformed ones without echoing them', () => {

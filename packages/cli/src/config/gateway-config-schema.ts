@@ -13,6 +13,13 @@ const limits = z.strictObject({
   maxTokens: z.number().int().positive().optional(),
 });
 
+/** An http(s) URL whose path must not end in a suffix the client appends itself. */
+function withoutSuffix(suffix: RegExp, message: string) {
+  return z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !URL.canParse(url) || !suffix.test(new URL(url).pathname), { message });
+}
+
 /** Transport settings every HTTP provider shares (see packages/gateway upstream-client.ts). */
 const transport = {
   timeoutMs: z.number().int().positive().optional(),
@@ -54,7 +61,7 @@ const provider = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('anthropic'),
     /** Default https://api.anthropic.com (without /v1). */
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    baseUrl: withoutSuffix(/\/v1\/?$/, 'give the base URL without /v1').optional(),
     apiKeyEnv: z.string().optional(),
     apiKeyFile: z.string().optional(),
     /** `anthropic-version` header; default 2023-06-01. */
@@ -147,7 +154,10 @@ export const gatewayConfigSchema = z.strictObject({
     .strictObject({
       otlp: z.strictObject({
         /** Collector base URL; spans go to {endpoint}/v1/traces. */
-        endpoint: z.url({ protocol: /^https?$/ }),
+        endpoint: withoutSuffix(
+          /\/v1\/traces\/?$/,
+          'give the collector base URL without /v1/traces',
+        ),
         /** Env var holding export headers as `key=value,key2=value2` (OTEL_EXPORTER_OTLP_HEADERS format). */
         headersEnv: z.string().optional(),
         serviceName: z.string().min(1).optional(),
