@@ -68,6 +68,8 @@ export interface ProxyOptions {
   key: { id: string; hash: string };
   /** Upstream connections of the proxy's undici Pool (default 128). */
   connections?: number;
+  /** Export OpenTelemetry traces to this OTLP/HTTP endpoint (Bulwark side only). */
+  otlpEndpoint?: string;
   /**
    * `tsx` (default) runs the TypeScript sources through the tsx loader;
    * `bundle` runs one esbuild bundle with plain node, as a deployed gateway
@@ -123,6 +125,7 @@ export async function startProxy(
     options.key.id,
     options.key.hash,
     String(options.connections ?? 128),
+    ...(options.otlpEndpoint ? [options.otlpEndpoint] : []),
   ];
   const child =
     options.runtime === 'bundle'

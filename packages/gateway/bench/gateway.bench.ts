@@ -22,7 +22,7 @@ import {
   type Proxy,
 } from './bench-shared.js';
 
-function startUpstream(): Promise<{ server: Server; url: string }> {
+export function startUpstream(): Promise<{ server: Server; url: string }> {
   const json = completionJson();
   const frames = Array.from({ length: 20 }, (_, i) => contentFrame(answerWord(i)));
   const tail = streamTail();
@@ -96,7 +96,13 @@ async function measureLoad(
  * processes on a shared machine hits both alike; reports per-side medians
  * and the median of the per-round ratios.
  */
-async function compareLoad(bare: Proxy, bulwark: Proxy, key: string, stream: boolean, rounds = 5) {
+export async function compareLoad(
+  bare: Proxy,
+  bulwark: Proxy,
+  key: string,
+  stream: boolean,
+  rounds = 5,
+) {
   await load(bare.url, key, stream, 10, 1);
   await load(bulwark.url, key, stream, 10, 1);
   const pairs: [LoadResult, LoadResult][] = [];

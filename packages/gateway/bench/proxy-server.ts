@@ -16,16 +16,17 @@ import {
   createLogger,
   createMetrics,
   createOpenAiCompatibleProvider,
+  createOtlpTracer,
   fileAuditSink,
   memoryApprovalStore,
   memoryCounterStore,
   memoryKeyStore,
 } from '../src/index.js';
 
-const [mode, upstream, keyId, keyHash, connectionsArg] = process.argv.slice(2);
+const [mode, upstream, keyId, keyHash, connectionsArg, otlpEndpoint] = process.argv.slice(2);
 if (!mode || !upstream)
   throw new Error(
-    'usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH [CONNECTIONS]]',
+    'usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH [CONNECTIONS [OTLP_ENDPOINT]]]',
   );
 const base = new URL(upstream);
 /** Upstream connections of either proxy's undici Pool (the same for both). */
@@ -62,7 +63,9 @@ async function main(): Promise<number> {
     return (server.address() as AddressInfo).port;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
+  const tracer = otlpEndpoint ? await createOtlpTracer({ endpoint: otlpEndpoint }) : undefined;
   const gateway = createGateway({
+    ...(tracer ? { tracer } : {}),
     guard: createGuard(),
     policy: defaultPolicy,
     keys: memoryKeyStore([

@@ -12,6 +12,7 @@ import type { ConcurrencyStore } from './limits/concurrency-store.js';
 import type { CounterStore } from './limits/counter-store.js';
 import type { GatewayMetrics } from './observability/metrics.js';
 import type { Provider } from './providers/provider.js';
+import type { Tracer } from './observability/tracer.js';
 
 /** Maps a public model name (or `*`) to a provider and upstream model, with an optional fallback. */
 export interface ModelRoute {
@@ -61,4 +62,6 @@ export interface GatewayOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Environment attribute for policy conditions (e.g. `prod`). */
   environment?: string;
+  /** Emits one span per request with child spans per step (see `createOtlpTracer`); off when unset. */
+  tracer?: Tracer;
 }

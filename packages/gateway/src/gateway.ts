@@ -19,6 +19,7 @@ import { requestGuard } from './middleware/request-guard.js';
 import { requestId } from './middleware/request-id.js';
 import { memoryConcurrencyStore } from './limits/concurrency-store.js';
 import { createMetrics } from './observability/metrics.js';
+import { RequestTracing } from './observability/request-tracing.js';
 import { adminApprovalsHandler } from './routes/admin-approvals.js';
 import { chatCompletionsHandler } from './routes/chat-completions.js';
 import { embeddingsHandler } from './routes/embeddings.js';
@@ -43,10 +44,15 @@ const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const metrics = options.metrics ?? createMetrics();
+  // Tracing wraps steps, providers and the output scanner; off, nothing is wrapped.
+  const tracing = options.tracer ? new RequestTracing(options.tracer) : undefined;
+  const step = (name: string, middleware: Middleware): Middleware =>
+    tracing ? tracing.step(name, middleware) : middleware;
+  const scannerArgs = [options.guard, options.policy, options.redact ?? true] as const;
   const deps: GatewayDeps = {
-    options,
+    options: tracing ? { ...options, routes: tracing.routes(options.routes) } : options,
     metrics,
-    output: new OutputScanner(options.guard, options.policy, options.redact ?? true),
+    output: tracing ? tracing.outputScanner(...scannerArgs) : new OutputScanner(...scannerArgs),
     redact: options.redact ?? true,
     toolReview: {
       policy: options.policy,
@@ -73,22 +79,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     errorBoundary(options.logger),
   ];
   // One limiter for all routes: concurrency and counters are per credential, tenant and model, not per route.
-  const limiter = rateLimit(
-    { counters: options.counters, concurrency: options.concurrency ?? memoryConcurrencyStore() },
-    {
-      defaults: options.limits ?? {},
-      ...(options.tenantLimits ? { tenants: options.tenantLimits } : {}),
-      ...(options.modelLimits ? { models: options.modelLimits } : {}),
-    },
-    metrics,
+  const limiter = step(
+    'limits',
+    rateLimit(
+      { counters: options.counters, concurrency: options.concurrency ?? memoryConcurrencyStore() },
+      {
+        defaults: options.limits ?? {},
+        ...(options.tenantLimits ? { tenants: options.tenantLimits } : {}),
+        ...(options.modelLimits ? { models: options.modelLimits } : {}),
+      },
+      metrics,
+    ),
   );
+  const guardRequest = (): Middleware =>
+    step(
+      'guard.request',
+      requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
+    );
   /** The common secured chain; `adapt` translates another wire format into the internal one. */
   const secured = (adapt: Middleware[], ...rest: Middleware[]): Middleware[] => [
     ...head,
     bodyLimit(limit),
-    authenticate(options.keys, options.jwt),
+    step('auth', authenticate(options.keys, options.jwt)),
     ...adapt,
-    authorize(options.policy, options.guard, options.environment),
+    step('policy', authorize(options.policy, options.guard, options.environment)),
     limiter,
     ...rest,
   ];
@@ -99,25 +113,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const modelNames = options.routes.map((r) => r.model).filter((m) => m !== '*');
   const chains = {
     'POST /v1/messages': compose(
-      secured(
-        [anthropicRequest()],
-        requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
-        asMiddleware(chatCompletionsHandler(deps)),
-      ),
+      secured([anthropicRequest()], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
     ),
     'POST /v1/responses': compose(
-      secured(
-        [responsesRequest()],
-        requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
-        asMiddleware(chatCompletionsHandler(deps)),
-      ),
+      secured([responsesRequest()], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
     ),
     'POST /v1/chat/completions': compose(
-      secured(
-        [],
-        requestGuard(options.guard, options.policy, options.redact ?? true, metrics),
-        asMiddleware(chatCompletionsHandler(deps)),
-      ),
+      secured([], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
     ),
     'POST /v1/embeddings': compose(secured([], asMiddleware(embeddingsHandler(deps)))),
     'GET /v1/models': compose([
@@ -184,7 +186,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Client went away before we finished: cancel the upstream call (no wasted tokens).
       if (!res.writableFinished) ctx.abort.abort();
     });
-    chain(ctx)
+    (tracing ? tracing.request(ctx, () => chain(ctx)) : chain(ctx))
       .catch((error: unknown) => {
         options.logger.error({ err: error }, 'unhandled gateway error');
         if (!res.headersSent) res.writeHead(500);

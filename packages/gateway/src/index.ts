@@ -54,6 +54,19 @@ export {
   createOpenAiCompatibleProvider,
   type OpenAiCompatibleOptions,
 } from './providers/openai-compatible-provider.js';
+export {
+  createAnthropicProvider,
+  ANTHROPIC_BASE_URL,
+  ANTHROPIC_VERSION,
+  type AnthropicOptions,
+} from './providers/anthropic-provider.js';
+export {
+  createAzureOpenAiProvider,
+  type AzureOpenAiOptions,
+} from './providers/azure-openai-provider.js';
+export type { UpstreamTransportOptions } from './providers/upstream-client.js';
 export { providerFactories, type ProviderKind } from './providers/provider-registry.js';
 export { connectRedis } from './limits/connect-redis.js';
 export { webhookAuditSink, type WebhookAuditOptions } from './audit/webhook-audit-sink.js';
+export type { Tracer, TraceSpan, TraceAttributes } from './observability/tracer.js';
+export { createOtlpTracer, type OtlpTracerOptions } from './observability/otlp-tracer.js';

@@ -19,6 +19,7 @@ import {
   type GatewayOptions,
   type ModelRoute,
   type PrincipalLimits,
+  type Tracer,
 } from '../src/index.js';
 import { markerGuard } from './guard-doubles.js';
 
@@ -46,6 +47,7 @@ export interface HarnessOptions {
   keys?: ReturnType<typeof memoryKeyStore>;
   key?: string;
   jwt?: GatewayOptions['jwt'];
+  tracer?: Tracer;
 }
 
 const silent = new Writable({ write: (_c, _e, cb) => cb() });
@@ -87,6 +89,7 @@ export async function startGateway(options: HarnessOptions = {}): Promise<TestGa
     ...(options.tenantLimits ? { tenantLimits: options.tenantLimits } : {}),
     ...(options.modelLimits ? { modelLimits: options.modelLimits } : {}),
     ...(options.jwt ? { jwt: options.jwt } : {}),
+    ...(options.tracer ? { tracer: options.tracer } : {}),
     ...(options.approval ? { approval: options.approval } : {}),
   });
   const { port } = await gateway.listen(0);

@@ -26,6 +26,40 @@ const limits = z.strictObject({
   models: scopedLimits.optional(),
 });
 
+/** An http(s) URL whose path must not end in a suffix the client appends itself. */
+function withoutSuffix(suffix: RegExp, message: string) {
+  return z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !URL.canParse(url) || !suffix.test(new URL(url).pathname), { message });
+}
+
+/** Transport settings every HTTP provider shares (see packages/gateway upstream-client.ts). */
+const transport = {
+  timeoutMs: z.number().int().positive().optional(),
+  idleTimeoutMs: z.number().int().positive().optional(),
+  retries: z.number().int().min(0).max(5).optional(),
+  /** Upstream connections at most (undici Pool; default 128): streams beyond it wait for one. */
+  connections: z.number().int().min(1).max(65_536).optional(),
+};
+
+/** Header names that carry credentials: those come from `apiKeyEnv`/`apiKeyFile`, never the file. */
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'proxy-authorization',
+]);
+const extraHeaders = z
+  .record(z.string(), z.string())
+  .refine(
+    (headers) => Object.keys(headers).every((h) => !CREDENTIAL_HEADERS.has(h.toLowerCase())),
+    {
+      message:
+        'credential headers are not allowed here; name the secret with apiKeyEnv or apiKeyFile',
+    },
+  )
+  .optional();
+
 const provider = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('simulated'),
@@ -36,13 +70,47 @@ const provider = z.discriminatedUnion('kind', [
     baseUrl: z.url({ protocol: /^https?$/ }),
     apiKeyEnv: z.string().optional(),
     apiKeyFile: z.string().optional(),
-    timeoutMs: z.number().int().positive().optional(),
-    idleTimeoutMs: z.number().int().positive().optional(),
-    retries: z.number().int().min(0).max(5).optional(),
-    /** Upstream connections at most (undici Pool; default 128): streams beyond it wait for one. */
-    connections: z.number().int().min(1).max(65_536).optional(),
+    ...transport,
     headers: z.record(z.string(), z.string()).optional(),
   }),
+  z.strictObject({
+    kind: z.literal('anthropic'),
+    /** Default https://api.anthropic.com (without /v1). */
+    baseUrl: withoutSuffix(/\/v1\/?$/, 'give the base URL without /v1').optional(),
+    apiKeyEnv: z.string().optional(),
+    apiKeyFile: z.string().optional(),
+    /** `anthropic-version` header; default 2023-06-01. */
+    version: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2023-06-01')
+      .optional(),
+    /** `max_tokens` sent when the client gives none (the Messages API requires it). */
+    defaultMaxTokens: z.number().int().positive().max(1_000_000).optional(),
+    ...transport,
+    headers: extraHeaders,
+  }),
+  z
+    .strictObject({
+      kind: z.literal('azure-openai'),
+      /** https://NAME.openai.azure.com */
+      endpoint: z.url({ protocol: /^https?$/ }),
+      apiVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'expected e.g. 2024-10-21'),
+      /** Fixed deployment; otherwise each route's upstreamModel names it. */
+      deployment: z.string().min(1).optional(),
+      apiKeyEnv: z.string().optional(),
+      apiKeyFile: z.string().optional(),
+      /** Microsoft Entra ID access token, sent as a bearer token instead of `api-key`. */
+      tokenEnv: z.string().optional(),
+      tokenFile: z.string().optional(),
+      ...transport,
+      headers: extraHeaders,
+    })
+    .refine(
+      (p) =>
+        [p.apiKeyEnv, p.apiKeyFile, p.tokenEnv, p.tokenFile].filter((v) => v !== undefined)
+          .length <= 1,
+      { message: 'name one credential: apiKeyEnv, apiKeyFile, tokenEnv or tokenFile' },
+    ),
 ]);
 
 export const gatewayConfigSchema = z.strictObject({
@@ -96,6 +164,23 @@ export const gatewayConfigSchema = z.strictObject({
   redact: z.boolean().optional(),
   environment: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** OpenTelemetry traces (off unless set); see docs/gateway.md "Operations". */
+  telemetry: z
+    .strictObject({
+      otlp: z.strictObject({
+        /** Collector base URL; spans go to {endpoint}/v1/traces. */
+        endpoint: withoutSuffix(
+          /\/v1\/traces\/?$/,
+          'give the collector base URL without /v1/traces',
+        ),
+        /** Env var holding export headers as `key=value,key2=value2` (OTEL_EXPORTER_OTLP_HEADERS format). */
+        headersEnv: z.string().optional(),
+        serviceName: z.string().min(1).optional(),
+        sampleRatio: z.number().min(0).max(1).optional(),
+        timeoutMs: z.number().int().positive().optional(),
+      }),
+    })
+    .optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -26,6 +26,8 @@ import {
   type Provider,
 } from '@bulwark/gateway';
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
+import { buildProviders, secretReader } from './build-providers.js';
+import { buildTracer } from './build-tracer.js';
 import { gatewayLimits } from './gateway-limits.js';
 import { policyReloader } from './policy-reloader.js';
 
@@ -70,48 +72,9 @@ export async function runGateway(
     logger,
   );
 
-  const secret = (
-    envName: string | undefined,
-    file: string | undefined,
-    what: string,
-  ): string | undefined => {
-    if (file) return readFileSync(resolve(cwd, file), 'utf8').trim();
-    if (!envName) return undefined;
-    const value = env[envName];
-    if (value === undefined || value === '') {
-      throw new BulwarkError(
-        'CONFIG_INVALID',
-        `${what}: environment variable ${envName} is not set`,
-      );
-    }
-    return value;
-  };
-
-  const providers = new Map<string, Provider>();
-  for (const [name, p] of Object.entries(config.providers ?? {})) {
-    if (p.kind === 'simulated') {
-      providers.set(
-        name,
-        createSimulatedProvider(
-          p.chunkDelayMs !== undefined ? { chunkDelayMs: p.chunkDelayMs } : {},
-        ),
-      );
-    } else {
-      const apiKey = secret(p.apiKeyEnv, p.apiKeyFile, `provider ${name}`);
-      providers.set(
-        name,
-        createOpenAiCompatibleProvider({
-          baseUrl: p.baseUrl,
-          ...(apiKey ? { apiKey } : {}),
-          ...(p.headers ? { headers: p.headers } : {}),
-          ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
-          ...(p.idleTimeoutMs ? { idleTimeoutMs: p.idleTimeoutMs } : {}),
-          ...(p.retries !== undefined ? { retries: p.retries } : {}),
-          ...(p.connections ? { connections: p.connections } : {}),
-        }),
-      );
-    }
-  }
+  const secret = secretReader(env, cwd);
+  const providers = buildProviders(config.providers ?? {}, secret);
+  const tracer = await buildTracer(config.telemetry, secret);
   const providerNamed = (name: string): Provider => {
     const p = providers.get(name);
     if (!p)
@@ -212,6 +175,7 @@ export async function runGateway(
     adminKeyHash: hashApiKey(adminKey),
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     redact: config.redact ?? true,
+    ...(tracer ? { tracer } : {}),
     ...(config.environment ? { environment: config.environment } : {}),
     ...(config.tls
       ? {
@@ -238,6 +202,7 @@ export async function runGateway(
       for (const p of providers.values()) await p.close?.();
       for (const r of routes) await r.provider.close?.();
       redis?.disconnect();
+      await tracer?.shutdown();
       logger.flush();
     },
   };

@@ -1,3 +1,5 @@
+import { createAnthropicProvider, type AnthropicOptions } from './anthropic-provider.js';
+import { createAzureOpenAiProvider, type AzureOpenAiOptions } from './azure-openai-provider.js';
 import {
   createOpenAiCompatibleProvider,
   type OpenAiCompatibleOptions,
@@ -9,6 +11,8 @@ import type { Provider } from './provider.js';
 export const providerFactories = {
   'openai-compatible': (options: OpenAiCompatibleOptions): Provider =>
     createOpenAiCompatibleProvider(options),
+  anthropic: (options: AnthropicOptions): Provider => createAnthropicProvider(options),
+  'azure-openai': (options: AzureOpenAiOptions): Provider => createAzureOpenAiProvider(options),
   simulated: (options: SimulatedProviderOptions): Provider => createSimulatedProvider(options),
 } satisfies Record<string, (options: never) => Provider>;
 
