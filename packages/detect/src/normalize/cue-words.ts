@@ -139,9 +139,14 @@ export function countCueWords(lower: string, leet = true): CueCounts {
   const counts: CueCounts = { plain: 0, rot13: 0, reversed: 0, leetTokens: 0 };
   let wordStart = -1;
   let hash = FNV_OFFSET;
+  // Leetspeak tokens (`[a-z0-9@$|!]` runs mixing letters and symbols), tracked in the same pass.
+  let leetStart = -1;
+  let leetLetters = false;
+  let leetSymbols = false;
   for (let k = 0; k <= lower.length; k++) {
     const code = k < lower.length ? lower.charCodeAt(k) : 0x20;
-    if (code < 128 && ((CLASSES[code] ?? 0) & REGEX_WORD) !== 0) {
+    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
+    if (bits & REGEX_WORD) {
       if (wordStart < 0) {
         wordStart = k;
         hash = FNV_OFFSET;
@@ -156,34 +161,21 @@ export function countCueWords(lower: string, leet = true): CueCounts {
       }
       wordStart = -1;
     }
-  }
-  if (leet) counts.leetTokens = countLeetCueTokens(lower);
-  return counts;
-}
-
-/** Tokens of `[a-z0-9@$|!]` mixing letters and leetspeak symbols that `unleet` turns into a cue word. */
-function countLeetCueTokens(lower: string): number {
-  let found = 0;
-  let start = -1;
-  let letters = false;
-  let symbols = false;
-  for (let k = 0; k <= lower.length; k++) {
-    const code = k < lower.length ? lower.charCodeAt(k) : 0x20;
-    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
+    if (!leet) continue;
     if (bits & LEET_WORD) {
-      if (start < 0) {
-        start = k;
-        letters = false;
-        symbols = false;
+      if (leetStart < 0) {
+        leetStart = k;
+        leetLetters = false;
+        leetSymbols = false;
       }
-      if (bits & LEET_SYMBOL) symbols = true;
-      else letters = true;
-    } else if (start >= 0) {
-      if (letters && symbols && k - start <= LONGEST_FORM) {
-        if ((FORMS.get(unleet(lower.slice(start, k))) ?? 0) & PLAIN) found++;
+      if (bits & LEET_SYMBOL) leetSymbols = true;
+      else leetLetters = true;
+    } else if (leetStart >= 0) {
+      if (leetLetters && leetSymbols && k - leetStart <= LONGEST_FORM) {
+        if ((FORMS.get(unleet(lower.slice(leetStart, k))) ?? 0) & PLAIN) counts.leetTokens++;
       }
-      start = -1;
+      leetStart = -1;
     }
   }
-  return found;
+  return counts;
 }
