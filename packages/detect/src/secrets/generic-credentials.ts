@@ -58,7 +58,9 @@ const KEY_WORD =
 
 /** Key names that contain a keyword but hold something else. */
 const NOT_A_CREDENTIAL_KEY =
-  /#i[sz]|#s$|#s[_\-]|#less|hash|salt|digest|length|len$|minimum|min_|_min|max|policy|field|label|placeholder|prompt|input|type|name|regex|pattern|url|uri|path|file|dir|reset|confirm|hint|forgot|strength|expir|ttl|timeout|count|size|enabled|required|valid|mode|header|param|prefix|suffix|format|encod|algorithm|endpoint|limit|version|kind|class|style|icon|tokeni[sz]|tokens|bypass|passport|passive|passthrough|compass|passage|passed|passes|passing|secretary|ref$|_id$|id$|location|provider|manager|factory|handler|reader|loader|generator|cache|count|usage|rotation|storage/;
+  /#i[sz]|#s$|#s[_\-]|#less|hash|salt|digest|length|len$|minimum|min_|_min|max|policy|field|label|placeholder|prompt|input|type|name|regex|pattern|url|uri|path|file|dir|reset|confirm|hint|forgot|strength|expir|ttl|timeout|count|size|enabled|required|valid|mode|header|param|prefix|suffix|format|encod|algorithm|endpoint|limit|version|kind|class|style|icon|tokeni[sz]|tokens|bypass|passport|passive|passthrough|compass|passage|passed|passes|passing|secretary|ref$|_id$|id$|location|provider|manager|factory|handler|reader|loader|generator|cache|count|usage|rotation|storage|result|attempt|check/;
+
+const ARN_BEFORE = /\barn:[a-z0-9-]{1,30}:[^\s"'`]{0,150}$/i;
 
 const SEPARATOR = /["'\]]?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}/y;
 /** Prose: `my password is: Sup3r!`, `the secret was q8Z…` (password-like and secret keys only). */
@@ -98,6 +100,12 @@ function findAssignments(text: string, lower: string, found: SecretCandidate[]):
     // Judge the key by the words around the keyword (`accountkey` is not a "count").
     const around = `${lower.slice(keyStart, i)}#${lower.slice(i + kw[0].length, keyEnd)}`;
     if (NOT_A_CREDENTIAL_KEY.test(around)) continue;
+    // A resource-type segment inside an ARN (`arn:aws:secretsmanager:…:secret:Name-AbCdEf`) names, never holds, a secret.
+    if (
+      text[keyStart - 1] === ':' &&
+      ARN_BEFORE.test(text.slice(Math.max(0, keyStart - 160), keyStart))
+    )
+      continue;
     SEPARATOR.lastIndex = keyEnd;
     let sep = SEPARATOR.exec(text);
     let prose = false;

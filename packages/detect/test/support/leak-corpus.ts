@@ -274,6 +274,10 @@ export const SECRET_HARD_NEGATIVES: readonly string[] = [
   "t.equal(req.headers.authorization, 'Basic dXNlcm5hbWU6cGFzc3dvcmQ=')",
   '// Check both username AND password: redis://:password@host has empty username',
   'botToken: "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",',
+  // Keys that name something about a password, and an ARN naming a secret.
+  'const ATTR_ASPNETCORE_IDENTITY_PASSWORD_CHECK_RESULT = "aspnetcore.identity.password_check_result";',
+  'const METRIC_IDENTITY_USER_CHECK_PASSWORD_ATTEMPTS = "aspnetcore.identity.user.check_password_attempts";',
+  'Example arn:aws:secretsmanager:us-east-1:123456789012:secret:SecretName-6RandomCharacters',
   'password: string;',
   'const token = tokens[i];',
   'const password = user.password;',
