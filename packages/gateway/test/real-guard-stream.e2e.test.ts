@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '@bulwark/detect';
 import { defaultPolicy, type Policy, type RedactableCategory } from '@bulwark/policy';
 import { createOpenAiCompatibleProvider } from '../src/index.js';
-import { post, startGateway, startUpstream, type TestGateway } from './harness.js';
+import { post, sseChunk, startGateway, startUpstream, type TestGateway } from './harness.js';
 import { contentEvents, json, pieces, sse } from './upstream-replies.js';
 
 /**
@@ -118,6 +118,19 @@ describe('streamed output with the real guard', () => {
       expect(gw.audit.events.at(-1)?.decisions).toContainEqual(
         expect.objectContaining({ stage: 'response.stream', outcome: 'block' }),
       );
+    });
+
+    it('keeps order when the last event carries text and finish_reason while the scanner holds a tail', async () => {
+      script = (res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(sseChunk('Alpha beta '));
+        // "ghp_" could start a token: the scanner holds it until the end of the stream.
+        res.write(sseChunk('gamma ghp_', 'stop'));
+        res.end('data: [DONE]\n\n');
+      };
+      const r = await ask('default', true).response;
+      expect(contentEvents(r.text).join('')).toBe('Alpha beta gamma ghp_');
+      expect(r.text.trim().endsWith('data: [DONE]')).toBe(true);
     });
 
     it('[secret]: a streamed secret is still masked and the stream completes', async () => {

@@ -365,6 +365,12 @@ async function respondStream(
       }
       if (choice.finish_reason) {
         finishSeen = true;
+        // This event's own text precedes what the scanner still holds back.
+        if (!passThrough && typeof delta.content === 'string' && delta.content !== '') {
+          if (!(await out.raw(contentChunk(delta.content), delta.content))) break;
+          delta.content = '';
+          changed = true;
+        }
         if (!(await flushScanner())) break;
         if (toolCalls.size > 0) {
           const kept: PendingToolCall[] = [];
