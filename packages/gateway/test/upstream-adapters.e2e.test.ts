@@ -177,3 +177,44 @@ describe.each(upstreams)('gateway in front of $name with the openai client', (up
     expect(response.output_text).toBe('via responses');
   });
 });
+
+describe('upstream content filtering', () => {
+  it("passes Azure's content_filter refusal on as content_filter, not a generic bad request", async () => {
+    const mock = await startMockAzure();
+    const provider = createAzureOpenAiProvider({
+      endpoint: mock.endpoint,
+      apiVersion: '2024-10-21',
+      apiKey: 'azure-upstream-secret',
+    });
+    const gw = await startGateway({ routes: [{ model: 'smart', provider }] });
+    try {
+      mock.queue.push({
+        status: 400,
+        body: {
+          error: {
+            code: 'content_filter',
+            message:
+              "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+          },
+        },
+      });
+      const filtered = await post(`${gw.url}/v1/chat/completions`, gw.key, {
+        model: 'smart',
+        messages: [{ role: 'user', content: 'hello' }],
+      });
+      expect(filtered.status).toBe(400);
+      expect(JSON.parse(filtered.text).error.code).toBe('content_filter');
+      // Any other 400 stays a generic upstream rejection.
+      mock.queue.push({ status: 400, body: { error: { code: 'invalid_value', message: 'bad' } } });
+      const other = await post(`${gw.url}/v1/chat/completions`, gw.key, {
+        model: 'smart',
+        messages: [{ role: 'user', content: 'hello' }],
+      });
+      expect(JSON.parse(other.text).error.code).toBe('upstream_bad_request');
+    } finally {
+      await gw.close();
+      await provider.close?.();
+      await mock.close();
+    }
+  });
+});

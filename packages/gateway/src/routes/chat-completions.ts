@@ -67,6 +67,13 @@ function upstreamFailure(ctx: GatewayContext, status: number, body: unknown): ne
     reject(ctx, 'UPSTREAM_ERROR', `Upstream provider failed with ${status}`, {
       code: 'upstream_error',
     });
+  // The provider's own content filter (Azure OpenAI `code: content_filter`) keeps
+  // its code, so clients handle it like any other filtered request.
+  const upstreamCode = (body as { error?: { code?: unknown } })?.error?.code;
+  if (upstreamCode === 'content_filter')
+    reject(ctx, 'INPUT_INVALID', `Upstream content filter refused the request${detail}`, {
+      code: 'content_filter',
+    });
   reject(ctx, 'INPUT_INVALID', `Upstream rejected the request${detail}`, {
     code: 'upstream_bad_request',
   });
