@@ -82,6 +82,23 @@ describe('detectPii', () => {
     );
   });
 
+  it('skips recognizers that need digits on text without any', () => {
+    const seen: string[] = [];
+    const digits: PiiRecognizer = {
+      needsDigits: true,
+      recognize: (text) => {
+        seen.push(text);
+        return [];
+      },
+    };
+    detectPii('no numbers here at all', { plugins: [digits] });
+    expect(seen).toEqual([]);
+    detectPii('room 42', { plugins: [digits] });
+    expect(seen).toEqual(['room 42']);
+    // Digit-free text still gets the e-mail recognizer.
+    expect(detectPii('write to jane.doe@example.org')[0]?.type).toBe('pii.email');
+  });
+
   it('selects national ID recognizers by registry name', () => {
     expect(detectPii('NINO AB 12 34 56 C')[0]?.type).toBe('pii.uk_nino');
     expect(detectPii('NINO AB 12 34 56 C', { nationalIds: ['es_dni'] })).toEqual([]);

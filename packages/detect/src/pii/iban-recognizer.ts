@@ -10,6 +10,8 @@ import type { PiiCandidate, PiiRecognizer } from './pii-candidate.js';
 const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}/g;
 
 export class IbanRecognizer implements PiiRecognizer {
+  readonly needsDigits = true;
+
   recognize(text: string): PiiCandidate[] {
     const found: PiiCandidate[] = [];
     CANDIDATE.lastIndex = 0;

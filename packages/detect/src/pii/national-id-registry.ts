@@ -15,6 +15,8 @@ function regexRecognizer(
   signals: string[],
 ): PiiRecognizer {
   return {
+    // Every national ID here has digits.
+    needsDigits: true,
     recognize(text) {
       const found: PiiCandidate[] = [];
       pattern.lastIndex = 0;

@@ -53,6 +53,8 @@ export function cardNetwork(pan: string): string | undefined {
 }
 
 export class PaymentCardRecognizer implements PiiRecognizer {
+  readonly needsDigits = true;
+
   recognize(text: string): PiiCandidate[] {
     const found: PiiCandidate[] = [];
     CANDIDATE.lastIndex = 0;

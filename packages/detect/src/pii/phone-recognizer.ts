@@ -25,6 +25,8 @@ const NANP_LAYOUT = /^(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[\-.])[0-9]{3}[\-.][0-
 export const MAX_PHONE_PARSES = 20_000;
 
 export class PhoneRecognizer implements PiiRecognizer {
+  readonly needsDigits = true;
+
   recognize(text: string): PiiCandidate[] {
     const found: PiiCandidate[] = [];
     let budget = MAX_PHONE_PARSES;

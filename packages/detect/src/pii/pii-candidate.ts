@@ -14,4 +14,9 @@ export interface PiiCandidate {
  */
 export interface PiiRecognizer {
   recognize(text: string): PiiCandidate[];
+  /**
+   * True when every match holds an ASCII digit; the detector then skips the
+   * recognizer for text without one (one scan instead of a pattern each).
+   */
+  readonly needsDigits?: boolean;
 }

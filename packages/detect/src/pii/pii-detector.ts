@@ -81,7 +81,9 @@ function runRecognizers(recognizers: readonly PiiRecognizer[], text: string): De
   const taken: PiiCandidate[] = [];
   // One mark per character already claimed: overlap checks cost the span length, not the count.
   const claimed = new Uint8Array(text.length);
+  const hasDigits = /[0-9]/.test(text);
   for (const recognizer of recognizers) {
+    if (recognizer.needsDigits === true && !hasDigits) continue;
     for (const candidate of recognizer.recognize(text)) {
       let free = true;
       for (let i = candidate.start; i < candidate.end && free; i++) if (claimed[i]) free = false;

@@ -12,6 +12,8 @@ const BARE = /(?<![\d\-.])([0-9]{3})([0-9]{2})([0-9]{4})(?![\d]|[\-.]\d)/g;
 const KEYWORD = /(?:ssn|social security(?: number| no\.?)?|ss#)\W{0,5}$/i;
 
 export class UsSsnRecognizer implements PiiRecognizer {
+  readonly needsDigits = true;
+
   recognize(text: string): PiiCandidate[] {
     const found: PiiCandidate[] = [];
     FORMATTED.lastIndex = 0;
