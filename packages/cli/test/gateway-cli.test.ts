@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startGatewayProcess } from './gateway-process.js';
 import { runBulwark } from './run-bulwark.js';
-
-const BIN = fileURLToPath(new URL('../bin/bulwark.js', import.meta.url));
 
 describe('bulwark keys / gateway / audit', () => {
   it('creates a key, serves through --upstream with it, and verifies (then detects tampering in) the audit log', async () => {
@@ -54,21 +51,12 @@ describe('bulwark keys / gateway / audit', () => {
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
-    const child = spawn(
-      process.execPath,
-      [BIN, 'gateway', '--port', '0', '--upstream', upstreamUrl, '--data-dir', dir],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    const gateway = await startGatewayProcess(
+      ['gateway', '--port', '0', '--upstream', upstreamUrl, '--data-dir', dir],
+      { cwd: dir },
     );
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /listening on (http:\/\/\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`gateway exited ${code}`)));
-      });
+      const url = gateway.url;
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       const ok = await fetch(`${url}/v1/chat/completions`, {
         method: 'POST',
@@ -98,8 +86,7 @@ describe('bulwark keys / gateway / audit', () => {
       });
       expect(afterRevoke.status).toBe(401);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await gateway.stop();
       upstream.close();
     }
     const log = join(dir, 'audit.jsonl');

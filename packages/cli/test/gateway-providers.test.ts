@@ -1,16 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../src/config/load-config.js';
 import { buildProviders, secretReader } from '../src/gateway/build-providers.js';
+import { startGatewayProcess } from './gateway-process.js';
 import { runBulwark } from './run-bulwark.js';
-
-const BIN = fileURLToPath(new URL('../bin/bulwark.js', import.meta.url));
 
 function describeError(fn: () => unknown): string {
   try {
@@ -151,22 +148,12 @@ describe('gateway provider config', () => {
       'json',
     ]);
     const { key } = JSON.parse(created.stdout) as { key: string };
-    const child = spawn(process.execPath, [BIN, 'gateway', '--port', '0'], {
+    const gateway = await startGatewayProcess(['gateway', '--port', '0'], {
       cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TEST_ANTHROPIC_KEY: upstreamKey },
+      env: { TEST_ANTHROPIC_KEY: upstreamKey },
     });
-    let output = '';
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (c: Buffer) => {
-          output += c.toString();
-          const m = /listening on (http:\/\/\S+)/.exec(output);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`gateway exited ${code}: ${output}`)));
-      });
+      const url = gateway.url;
       const response = await fetch(`${url}/v1/chat/completions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -182,12 +169,11 @@ describe('gateway provider config', () => {
         max_tokens: 4096,
       });
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await gateway.stop();
       upstream.close();
     }
-    expect(output).toContain('gateway listening');
-    expect(output).not.toContain(upstreamKey);
+    expect(gateway.output()).toContain('gateway listening');
+    expect(gateway.output()).not.toContain(upstreamKey);
   }, 60_000);
 
   it('exits with a config error naming the unset env var', () => {

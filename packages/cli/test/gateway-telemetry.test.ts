@@ -1,16 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../src/config/load-config.js';
 import { parseHeaders } from '../src/gateway/build-tracer.js';
+import { startGatewayProcess } from './gateway-process.js';
 import { runBulwark } from './run-bulwark.js';
-
-const BIN = fileURLToPath(new URL('../bin/bulwark.js', import.meta.url));
 
 describe('gateway telemetry config', () => {
   it('validates the otlp block with line and column', () => {
@@ -77,22 +74,12 @@ describe('gateway telemetry config', () => {
       'json',
     ]);
     const { key } = JSON.parse(created.stdout) as { key: string };
-    const child = spawn(process.execPath, [BIN, 'gateway', '--port', '0'], {
+    const gateway = await startGatewayProcess(['gateway', '--port', '0'], {
       cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TEST_OTLP_HEADERS: 'x-otlp-token=tok123' },
+      env: { TEST_OTLP_HEADERS: 'x-otlp-token=tok123' },
     });
-    let output = '';
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (c: Buffer) => {
-          output += c.toString();
-          const m = /listening on (http:\/\/\S+)/.exec(output);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`gateway exited ${code}: ${output}`)));
-      });
+      const url = gateway.url;
       const response = await fetch(`${url}/v1/chat/completions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -100,8 +87,7 @@ describe('gateway telemetry config', () => {
       });
       expect(response.status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await gateway.stop();
       collector.close();
     }
     // Shutdown flushes the batch: the spans arrived before the process exited.
