@@ -39,7 +39,6 @@ interface Args {
   synthetic: number;
   eval: string | undefined;
   ngrams: string;
-  bits: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -63,7 +62,6 @@ function parseArgs(argv: readonly string[]): Args {
     synthetic: Number(values.get('synthetic') ?? 12000),
     eval: values.get('eval'),
     ngrams: values.get('ngrams') ?? '4',
-    bits: Number(values.get('bits') ?? DEFAULT_BITS),
   };
 }
 
@@ -83,11 +81,23 @@ interface Prepared {
 }
 
 const NGRAMS_FLAG = process.argv.indexOf('--ngrams');
-const BITS_FLAG = process.argv.indexOf('--bits');
 /** 2^16 hashed buckets: the int8 weights (192 KiB) stay cache-resident at run time. */
 const DEFAULT_BITS = 16;
+
+/** `--bits N` (hash table of 2^N buckets), 10–24; anything else stops with a usage error. */
+function bitsFlag(): number {
+  const at = process.argv.indexOf('--bits');
+  if (at < 0) return DEFAULT_BITS;
+  const bits = Number(process.argv[at + 1]);
+  if (!Number.isInteger(bits) || bits < 10 || bits > 24) {
+    console.error('train-prompt-attack: --bits must be an integer from 10 to 24 (default 16)');
+    process.exit(2);
+  }
+  return bits;
+}
+
 const FEATURES: FeatureConfig = {
-  bits: BITS_FLAG >= 0 ? Number(process.argv[BITS_FLAG + 1] ?? DEFAULT_BITS) : DEFAULT_BITS,
+  bits: bitsFlag(),
   charNgrams:
     NGRAMS_FLAG >= 0 ? (process.argv[NGRAMS_FLAG + 1] ?? '4').split(',').map(Number) : [4],
 };
@@ -389,7 +399,7 @@ function main(): void {
   console.error(`operating threshold on validation (FPR <= 1%): ${threshold.toFixed(4)}`);
   const validationMetrics = report('validation', validation, validationScores, threshold);
   const metadata = {
-    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams} --bits ${args.bits}`,
+    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams} --bits ${FEATURES.bits}`,
     trainRows: real.length,
     syntheticRows: synthetic.length,
     validationRows: validation.length,
