@@ -1,10 +1,14 @@
 import type { Detection } from '@bulwark/core';
-import type { Detector, DetectorInput } from '../detector.js';
+import type { Detector, DetectorInput, NormalizedText } from '../detector.js';
 import { CANARY_COMPACT_LENGTH, CANARY_PREFIX, isCanaryCompact } from './canary-token.js';
 
 /** Encoded runs that may carry a token: base64 (incl. URL-safe) and hex. */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX_RUN = /[0-9A-Fa-f]{40,}/g;
+/** Shortest run `BASE64_RUN` matches; every `HEX_RUN` match is such a run too. */
+const MIN_ENCODED_RUN = 24;
+/** The token prefix read backwards, as it appears in the compact text of a reversed token. */
+const REVERSED_PREFIX = [...CANARY_PREFIX].reverse().join('');
 
 /**
  * Finds canary tokens (see `canary-token.ts`) in model output and context:
@@ -12,12 +16,17 @@ const HEX_RUN = /[0-9A-Fa-f]{40,}/g;
  * width-folded (through the normaliser), reversed, or base64/hex encoded.
  * Not run on `system` or `user` text, where the token is expected or
  * harmless.
+ *
+ * One pass over the normalised text first decides whether any form can be
+ * present (see `scanForCandidates`); text that cannot hold a token returns
+ * before the compact text, its offsets or the encoded runs are built.
  */
 export class CanaryDetector implements Detector {
   detect(input: DetectorInput): Detection[] {
     if (input.role !== 'output' && input.role !== 'context') return [];
     const normalized = input.normalized();
-    const { compact, positions } = compactText(normalized.text);
+    const candidates = scanForCandidates(normalized.text);
+    if (!candidates.compactPrefix && !candidates.encodedRun) return [];
     const found: Detection[] = [];
     const report = (start: number, end: number, form: string): void => {
       if (found.some((d) => d.start === start && d.end === end)) return;
@@ -34,58 +43,134 @@ export class CanaryDetector implements Detector {
         message: 'a canary token from the system prompt appears in this text',
       });
     };
-    for (const at of tokenStarts(compact)) {
-      report(
-        normalized.toOriginalStart(positions[at] ?? 0),
-        normalized.toOriginalEnd((positions[at + CANARY_COMPACT_LENGTH - 1] ?? 0) + 1),
-        'verbatim',
-      );
-    }
-    const reversed = [...compact].reverse().join('');
-    for (const at of tokenStarts(reversed)) {
-      const first = compact.length - at - CANARY_COMPACT_LENGTH;
-      report(
-        normalized.toOriginalStart(positions[first] ?? 0),
-        normalized.toOriginalEnd((positions[first + CANARY_COMPACT_LENGTH - 1] ?? 0) + 1),
-        'reversed',
-      );
-    }
-    for (const [pattern, encoding] of [
-      [BASE64_RUN, 'base64'],
-      [HEX_RUN, 'hex'],
-    ] as const) {
-      for (const match of normalized.text.matchAll(pattern)) {
-        const raw = match[0];
-        const bytes =
-          encoding === 'hex'
-            ? Buffer.from(raw.length % 2 ? raw.slice(0, -1) : raw, 'hex')
-            : Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-        if (tokenStarts(compactText(bytes.toString('latin1')).compact).length === 0) continue;
-        report(
-          normalized.toOriginalStart(match.index),
-          normalized.toOriginalEnd(match.index + raw.length),
-          encoding,
-        );
-      }
-    }
+    if (candidates.compactPrefix) reportCompactTokens(normalized, report);
+    if (candidates.encodedRun) reportEncodedTokens(normalized, report);
     return found;
+  }
+}
+
+type Report = (start: number, end: number, form: string) => void;
+
+/**
+ * Whether the normalised text can hold a token: `compactPrefix` when its
+ * compact form (ASCII letters and digits, lower-cased) contains the token
+ * prefix forwards or backwards, `encodedRun` when it has a run of base64
+ * characters as long as the shortest encoded run the detector decodes. Both
+ * are exact necessary conditions of the forms found by `detect`.
+ */
+function scanForCandidates(text: string): { compactPrefix: boolean; encodedRun: boolean } {
+  let forward = 0;
+  let backward = 0;
+  let compactPrefix = false;
+  let run = 0;
+  let encodedRun = false;
+  for (let k = 0; k < text.length; k++) {
+    let code = text.charCodeAt(k);
+    if (isBase64Unit(code)) {
+      if (++run >= MIN_ENCODED_RUN) encodedRun = true;
+    } else {
+      run = 0;
+    }
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) continue;
+    if (compactPrefix) {
+      if (encodedRun) break;
+      continue;
+    }
+    forward = nextPrefixState(forward, code, CANARY_PREFIX);
+    backward = nextPrefixState(backward, code, REVERSED_PREFIX);
+    compactPrefix = forward === CANARY_PREFIX.length || backward === REVERSED_PREFIX.length;
+  }
+  return { compactPrefix, encodedRun };
+}
+
+/**
+ * Matching state for a prefix whose characters are all distinct (`bwkc`,
+ * `ckwb`): on a mismatch no proper suffix of the matched part can start a
+ * new match, so only the prefix's first character restarts it.
+ */
+function nextPrefixState(state: number, code: number, prefix: string): number {
+  if (prefix.charCodeAt(state) === code) return state + 1;
+  return prefix.charCodeAt(0) === code ? 1 : 0;
+}
+
+function isBase64Unit(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2b ||
+    code === 0x2f ||
+    code === 0x5f ||
+    code === 0x2d
+  );
+}
+
+/** Verbatim (split, re-cased, folded) tokens, then reversed ones, in the compact text. */
+function reportCompactTokens(normalized: NormalizedText, report: Report): void {
+  const { compact, positions } = compactText(normalized.text);
+  const spanOf = (first: number): [number, number] => [
+    normalized.toOriginalStart(positions[first] ?? 0),
+    normalized.toOriginalEnd((positions[first + CANARY_COMPACT_LENGTH - 1] ?? 0) + 1),
+  ];
+  for (const at of tokenStarts(compact)) report(...spanOf(at), 'verbatim');
+  // A reversed token is the prefix read backwards preceded by the reversed body;
+  // reported from the end of the text backwards, as a scan of the reversed text would.
+  const reversedEnds: number[] = [];
+  for (let at = compact.indexOf(REVERSED_PREFIX); at >= 0;) {
+    const first = at + REVERSED_PREFIX.length - CANARY_COMPACT_LENGTH;
+    if (first >= 0 && isCanaryCompact(reverse(compact.slice(first, first + CANARY_COMPACT_LENGTH))))
+      reversedEnds.push(first);
+    at = compact.indexOf(REVERSED_PREFIX, at + 1);
+  }
+  for (let k = reversedEnds.length - 1; k >= 0; k--) {
+    report(...spanOf(reversedEnds[k] ?? 0), 'reversed');
+  }
+}
+
+/** Base64 (incl. URL-safe) and hex runs whose decoded bytes hold a verbatim token. */
+function reportEncodedTokens(normalized: NormalizedText, report: Report): void {
+  for (const [pattern, encoding] of [
+    [BASE64_RUN, 'base64'],
+    [HEX_RUN, 'hex'],
+  ] as const) {
+    for (const match of normalized.text.matchAll(pattern)) {
+      const raw = match[0];
+      const bytes =
+        encoding === 'hex'
+          ? Buffer.from(raw.length % 2 ? raw.slice(0, -1) : raw, 'hex')
+          : Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+      if (tokenStarts(compactText(bytes.toString('latin1')).compact).length === 0) continue;
+      report(
+        normalized.toOriginalStart(match.index),
+        normalized.toOriginalEnd(match.index + raw.length),
+        encoding,
+      );
+    }
   }
 }
 
 /** Lower-case letters and digits only, with each one's offset in `text`. */
 function compactText(text: string): { compact: string; positions: Int32Array } {
   const positions = new Int32Array(text.length);
-  let compact = '';
+  const codes = new Uint8Array(text.length);
   let length = 0;
   for (let k = 0; k < text.length; k++) {
     let code = text.charCodeAt(k);
     if (code >= 0x41 && code <= 0x5a) code += 0x20;
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
-      compact += String.fromCharCode(code);
+      codes[length] = code;
       positions[length++] = k;
     }
   }
-  return { compact, positions };
+  return { compact: Buffer.from(codes.buffer, 0, length).toString('latin1'), positions };
+}
+
+/** `value` (ASCII only) read backwards. */
+function reverse(value: string): string {
+  let reversed = '';
+  for (let k = value.length - 1; k >= 0; k--) reversed += value[k] ?? '';
+  return reversed;
 }
 
 function tokenStarts(compact: string): number[] {
