@@ -18,6 +18,11 @@ const IPV6_CHARS = (() => {
   return table;
 })();
 
+function isIpv6Char(text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  return code < 128 && IPV6_CHARS[code] === 1;
+}
+
 /**
  * Maximal runs of IPv6 characters holding at least two colons: every match of
  * `IPV6` lies inside one, so the pattern runs only on those. Runs are grown
@@ -25,17 +30,13 @@ const IPV6_CHARS = (() => {
  */
 function ipv6Runs(text: string): [number, number][] {
   const runs: [number, number][] = [];
-  const isIpv6Char = (k: number) => {
-    const code = text.charCodeAt(k);
-    return code < 128 && IPV6_CHARS[code] === 1;
-  };
   let colon = text.indexOf(':');
   while (colon >= 0) {
     let start = colon;
-    while (start > 0 && isIpv6Char(start - 1)) start--;
+    while (start > 0 && isIpv6Char(text, start - 1)) start--;
     let end = colon + 1;
     let colons = 1;
-    while (end < text.length && isIpv6Char(end)) {
+    while (end < text.length && isIpv6Char(text, end)) {
       if (text.charCodeAt(end) === 0x3a) colons++;
       end++;
     }

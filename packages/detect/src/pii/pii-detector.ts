@@ -80,11 +80,13 @@ function toDetection(c: PiiCandidate): Detection {
 function runRecognizers(recognizers: readonly PiiRecognizer[], text: string): Detection[] {
   const taken: PiiCandidate[] = [];
   // One mark per character already claimed: overlap checks cost the span length, not the count.
-  const claimed = new Uint8Array(text.length);
+  // Allocated with the first candidate: most short texts have none.
+  let claimed: Uint8Array | undefined;
   const hasDigits = /[0-9]/.test(text);
   for (const recognizer of recognizers) {
     if (recognizer.needsDigits === true && !hasDigits) continue;
     for (const candidate of recognizer.recognize(text)) {
+      claimed ??= new Uint8Array(text.length);
       let free = true;
       for (let i = candidate.start; i < candidate.end && free; i++) if (claimed[i]) free = false;
       if (!free) continue;

@@ -29,6 +29,8 @@ const INFO_BY_ID = new Map(SECRET_RULES.map((rule) => [rule.id, rule]));
  * Keyword pre-filter: one pass of a literal alternation over the lower-cased
  * text finds which rule keywords occur; a keyword found at a position also
  * counts every shorter keyword that is its prefix (`sk-ant-api` → `sk`).
+ * Each matched keyword maps to the indexes of the rules it (or one of its
+ * prefixes) enables, so text without any keyword costs one regex pass.
  */
 const KEYWORDS = [...new Set(REGEX_RULES.flatMap((rule) => rule.keywords))].sort(
   (a, b) => b.length - a.length,
@@ -37,18 +39,29 @@ const KEYWORD_SCAN = new RegExp(
   KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'),
   'g',
 );
-const PREFIXES_OF = new Map(KEYWORDS.map((k) => [k, KEYWORDS.filter((o) => k.startsWith(o))]));
+const RULES_ENABLED_BY = new Map(
+  KEYWORDS.map((matched) => [
+    matched,
+    REGEX_RULES.flatMap((rule, index) =>
+      rule.keywords.some((k) => matched.startsWith(k)) ? [index] : [],
+    ),
+  ]),
+);
+/** Rules without keywords: they run on every text. */
+const UNCONDITIONAL_RULES = REGEX_RULES.filter((rule) => rule.keywords.length === 0);
 
-function presentKeywords(lower: string): Set<string> {
-  const present = new Set<string>();
+/** Flags per rule of `REGEX_RULES` whose keywords occur, or undefined when none does. */
+function enabledRules(lower: string): Uint8Array | undefined {
+  let enabled: Uint8Array | undefined;
   KEYWORD_SCAN.lastIndex = 0;
   for (;;) {
     const match = KEYWORD_SCAN.exec(lower);
     if (!match) break;
-    for (const k of PREFIXES_OF.get(match[0]) ?? []) present.add(k);
+    enabled ??= new Uint8Array(REGEX_RULES.length);
+    for (const index of RULES_ENABLED_BY.get(match[0]) ?? []) enabled[index] = 1;
     KEYWORD_SCAN.lastIndex = match.index + 1;
   }
-  return present;
+  return enabled;
 }
 
 function runRegexRule(rule: SecretRule, text: string, found: SecretCandidate[]): void {
@@ -122,10 +135,15 @@ function toDetection(c: SecretCandidate): Detection {
 export function detectSecrets(text: string): Detection[] {
   const lower = text.toLowerCase();
   const found: SecretCandidate[] = [];
-  const present = presentKeywords(lower);
-  for (const rule of REGEX_RULES) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
-    runRegexRule(rule, text, found);
+  const enabled = enabledRules(lower);
+  if (enabled === undefined) {
+    for (const rule of UNCONDITIONAL_RULES) runRegexRule(rule, text, found);
+  } else {
+    for (let index = 0; index < REGEX_RULES.length; index++) {
+      const rule = REGEX_RULES[index] as SecretRule;
+      if (rule.keywords.length > 0 && enabled[index] !== 1) continue;
+      runRegexRule(rule, text, found);
+    }
   }
   if (text.includes('-----BEGIN ')) {
     for (const c of findPrivateKeyBlocks(text)) found.push(c);

@@ -18,17 +18,20 @@ const MAX_KEY_HOLD = 65_536;
 /** Longest other tail held back. */
 export const MAX_HOLD = 8_192;
 
+/** Index of the last space, tab, CR or LF in `text`, or -1 (one backward scan). */
+function lastWhitespace(text: string): number {
+  for (let k = text.length - 1; k >= 0; k--) {
+    const code = text.charCodeAt(k);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) return k;
+  }
+  return -1;
+}
+
 export function pendingStart(buffer: string): number {
   let hold = buffer.length;
   const tail = buffer.slice(-MAX_HOLD);
   const offset = buffer.length - tail.length;
-  const lastSpace = Math.max(
-    tail.lastIndexOf(' '),
-    tail.lastIndexOf('\n'),
-    tail.lastIndexOf('\t'),
-    tail.lastIndexOf('\r'),
-  );
-  hold = Math.min(hold, offset + lastSpace + 1);
+  hold = Math.min(hold, offset + lastWhitespace(tail) + 1);
   const begin = buffer.lastIndexOf('-----BEGIN');
   const endAt = begin < 0 ? -1 : buffer.indexOf('-----END', begin);
   // The block is closed only once its END line is complete (`-----END … KEY-----`).
