@@ -115,7 +115,7 @@ function addWholeTextTransforms(
 ): void {
   if (text.length > 200_000 || text.length < 12) return;
   const lower = text.toLowerCase();
-  const leetHint = LEET_HINT.test(lower);
+  const leetHint = hasLeetHint(lower);
   const counts = countCueWords(lower, leetHint);
   const needed = Math.max(MIN_CUES, counts.plain + 1);
   if (counts.rot13 >= needed) add('rot13', 0, text.length, rot13(lower));
@@ -127,7 +127,28 @@ function addWholeTextTransforms(
   if (counts.reversed >= needed) add('reversed', 0, text.length, reverseText(lower));
 }
 
-const LEET_HINT = /[a-z][0-9@$|][a-z]|[0-9@$][a-z]{2}/;
+/**
+ * Whether `lower` holds a leetspeak hint: a letter, a symbol of `0-9@$|` and
+ * a letter, or a symbol of `0-9@$` and two letters (ASCII letters only). The
+ * same answer as `/[a-z][0-9@$|][a-z]|[0-9@$][a-z]{2}/.test(lower)`, in one
+ * scan that stops only at symbols.
+ */
+export function hasLeetHint(lower: string): boolean {
+  for (let k = 0; k < lower.length; k++) {
+    const code = lower.charCodeAt(k);
+    const pipe = code === 0x7c;
+    if (!((code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || pipe)) continue;
+    if (!isAsciiLower(lower.charCodeAt(k + 1))) continue;
+    if (k > 0 && isAsciiLower(lower.charCodeAt(k - 1))) return true;
+    if (!pipe && isAsciiLower(lower.charCodeAt(k + 2))) return true;
+  }
+  return false;
+}
+
+/** False for NaN (an index past the end). */
+function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
 
 /** Drops leading/trailing separator-delimited chunks of odd length ("a 4967…" → "4967…"). */
 function trimToBytePairs(text: string, start: number, end: number): [number, number] {
