@@ -51,6 +51,32 @@ export class CanaryDetector implements Detector {
 
 type Report = (start: number, end: number, form: string) => void;
 
+const BASE64_UNIT = 1;
+const ALNUM_UNIT = 2;
+/** ASCII letters and digits (compact text) and the other base64 characters `+/_-`. */
+const CHAR_KINDS = (() => {
+  const kinds = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    const alnum =
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a);
+    if (alnum) kinds[code] = BASE64_UNIT | ALNUM_UNIT;
+  }
+  for (const symbol of '+/_-') kinds[symbol.charCodeAt(0)] = BASE64_UNIT;
+  return kinds;
+})();
+
+/** Four ASCII characters packed as `last4` holds them. */
+function packed(four: string): number {
+  let bytes = 0;
+  for (let k = 0; k < 4; k++) bytes = (bytes << 8) | four.charCodeAt(k);
+  return bytes;
+}
+if (CANARY_PREFIX.length !== 4) throw new Error('the canary pre-filter packs a 4-character prefix');
+const PREFIX_BYTES = packed(CANARY_PREFIX);
+const REVERSED_PREFIX_BYTES = packed(REVERSED_PREFIX);
+
 /**
  * Whether the normalised text can hold a token: `compactPrefix` when its
  * compact form (ASCII letters and digits, lower-cased) contains the token
@@ -59,51 +85,28 @@ type Report = (start: number, end: number, form: string) => void;
  * are exact necessary conditions of the forms found by `detect`.
  */
 function scanForCandidates(text: string): { compactPrefix: boolean; encodedRun: boolean } {
-  let forward = 0;
-  let backward = 0;
+  // The last four compact characters, one byte each, oldest in the high byte.
+  let last4 = 0;
   let compactPrefix = false;
   let run = 0;
   let encodedRun = false;
   for (let k = 0; k < text.length; k++) {
-    let code = text.charCodeAt(k);
-    if (isBase64Unit(code)) {
-      if (++run >= MIN_ENCODED_RUN) encodedRun = true;
-    } else {
+    const code = text.charCodeAt(k);
+    const kind = code < 128 ? (CHAR_KINDS[code] ?? 0) : 0;
+    if ((kind & BASE64_UNIT) === 0) {
       run = 0;
-    }
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) continue;
-    if (compactPrefix) {
-      if (encodedRun) break;
       continue;
     }
-    forward = nextPrefixState(forward, code, CANARY_PREFIX);
-    backward = nextPrefixState(backward, code, REVERSED_PREFIX);
-    compactPrefix = forward === CANARY_PREFIX.length || backward === REVERSED_PREFIX.length;
+    if (++run >= MIN_ENCODED_RUN) encodedRun = true;
+    if ((kind & ALNUM_UNIT) === 0 || compactPrefix) {
+      if (compactPrefix && encodedRun) break;
+      continue;
+    }
+    // Upper-case letters fold to lower case; digits already have bit 0x20 set.
+    last4 = (last4 << 8) | code | 0x20;
+    compactPrefix = last4 === PREFIX_BYTES || last4 === REVERSED_PREFIX_BYTES;
   }
   return { compactPrefix, encodedRun };
-}
-
-/**
- * Matching state for a prefix whose characters are all distinct (`bwkc`,
- * `ckwb`): on a mismatch no proper suffix of the matched part can start a
- * new match, so only the prefix's first character restarts it.
- */
-function nextPrefixState(state: number, code: number, prefix: string): number {
-  if (prefix.charCodeAt(state) === code) return state + 1;
-  return prefix.charCodeAt(0) === code ? 1 : 0;
-}
-
-function isBase64Unit(code: number): boolean {
-  return (
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x2b ||
-    code === 0x2f ||
-    code === 0x5f ||
-    code === 0x2d
-  );
 }
 
 /** Verbatim (split, re-cased, folded) tokens, then reversed ones, in the compact text. */
@@ -116,15 +119,15 @@ function reportCompactTokens(normalized: NormalizedText, report: Report): void {
   for (const at of tokenStarts(compact)) report(...spanOf(at), 'verbatim');
   // A reversed token is the prefix read backwards preceded by the reversed body;
   // reported from the end of the text backwards, as a scan of the reversed text would.
-  const reversedEnds: number[] = [];
+  const reversedStarts: number[] = [];
   for (let at = compact.indexOf(REVERSED_PREFIX); at >= 0;) {
     const first = at + REVERSED_PREFIX.length - CANARY_COMPACT_LENGTH;
     if (first >= 0 && isCanaryCompact(reverse(compact.slice(first, first + CANARY_COMPACT_LENGTH))))
-      reversedEnds.push(first);
+      reversedStarts.push(first);
     at = compact.indexOf(REVERSED_PREFIX, at + 1);
   }
-  for (let k = reversedEnds.length - 1; k >= 0; k--) {
-    report(...spanOf(reversedEnds[k] ?? 0), 'reversed');
+  for (let k = reversedStarts.length - 1; k >= 0; k--) {
+    report(...spanOf(reversedStarts[k] ?? 0), 'reversed');
   }
 }
 
