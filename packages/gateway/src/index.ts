@@ -44,7 +44,7 @@ export {
 } from './audit/audit-sink.js';
 export type { AuditContentMode, AuditEvent, ChainedAuditRecord } from './audit/audit-record.js';
 export { createMetrics, type GatewayMetrics } from './observability/metrics.js';
-export { createLogger } from './observability/logger.js';
+export { bufferedLogDestination, createLogger } from './observability/logger.js';
 export type { Provider, ProviderResult } from './providers/provider.js';
 export {
   createSimulatedProvider,

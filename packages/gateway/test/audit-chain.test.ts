@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuditChain } from '../src/audit/audit-chain.js';
 import type { AuditEvent } from '../src/audit/audit-record.js';
+import { AUDIT_FLUSH_MS } from '../src/audit/audit-sink.js';
 import { fileAuditSink, verifyAuditLog } from '../src/index.js';
 
 async function writeLog(records: number): Promise<{ path: string; lines: string[] }> {
@@ -20,6 +21,53 @@ async function writeLog(records: number): Promise<{ path: string; lines: string[
   await sink.close();
   return { path, lines: readFileSync(path, 'utf8').trimEnd().split('\n') };
 }
+
+describe('file audit sink batching', () => {
+  const event = (i: number) => ({
+    type: 'request' as const,
+    requestId: `r${i}`,
+    status: 200,
+    route: '/v1/chat/completions',
+  });
+  const freshPath = () => join(mkdtempSync(join(tmpdir(), 'bulwark-audit-')), 'audit.jsonl');
+  const lines = (path: string) =>
+    existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean).length : 0;
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('writes pending records within the flush interval without waiting for close', async () => {
+    const path = freshPath();
+    const sink = fileAuditSink(path);
+    for (let i = 0; i < 3; i++) sink.write(event(i));
+    expect(lines(path)).toBe(0);
+    // The timer fires after AUDIT_FLUSH_MS; the stream write lands shortly after.
+    for (let waited = 0; lines(path) < 3 && waited < 2000; waited += 10) await settle(10);
+    expect(lines(path)).toBe(3);
+    expect(verifyAuditLog(readFileSync(path, 'utf8'))).toMatchObject({ ok: true, records: 3 });
+    await sink.close();
+    expect(AUDIT_FLUSH_MS).toBeLessThanOrEqual(100);
+  });
+
+  it('writes at once when a batch grows large, and close writes the rest in order', async () => {
+    // The flush timer never fires here: only the size trigger can write before close.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const path = freshPath();
+      const sink = fileAuditSink(path);
+      const big = 'x'.repeat(1000);
+      for (let i = 0; i < 80; i++) sink.write({ ...event(i), route: `/${big}` });
+      for (let turns = 0; lines(path) === 0 && turns < 10_000; turns++)
+        await new Promise((r) => setImmediate(r));
+      const early = lines(path);
+      expect(early).toBeGreaterThan(0);
+      expect(early).toBeLessThan(80);
+      sink.write(event(80));
+      await sink.close();
+      expect(verifyAuditLog(readFileSync(path, 'utf8'))).toMatchObject({ ok: true, records: 81 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
 
 describe('hash-chained audit log', () => {
   it('verifies an intact log, across reopen', async () => {
