@@ -3,7 +3,8 @@
 // upstreams, and the child processes that run the bare proxy and the full
 // Bulwark path (proxy-server.ts) so each one's CPU time and memory can be
 // read from its own process.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const PROMPT = 'Summarise the quarterly report for the board in plain language. '.repeat(16); // ~1 KB
@@ -76,6 +77,36 @@ export interface ProxyOptions {
    * runs: no loader thread, so its memory is the gateway's own.
    */
   runtime?: 'tsx' | 'bundle';
+  /** Run the child on this CPU only (`taskset -c`; see `cpuPinning`). Bundle runtime only. */
+  cpu?: string;
+}
+
+/** Which CPU the load side and which the proxy under test run on. */
+export interface CpuPinning {
+  runner: string;
+  proxy: string;
+}
+
+/**
+ * On Linux with `taskset` and at least two CPUs: the runner (load generator
+ * and mock upstream) on the first CPU and the proxy under test on the last,
+ * so the proxy never waits for the load generator's core and both proxies
+ * of a comparison get the same treatment. Undefined where pinning is not
+ * available (the suites then run unpinned and say so).
+ */
+export function cpuPinning(): CpuPinning | undefined {
+  const cpus = availableParallelism();
+  if (process.platform !== 'linux' || cpus < 2) return undefined;
+  if (spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status !== 0)
+    return undefined;
+  return { runner: '0', proxy: String(cpus - 1) };
+}
+
+/** Sets the CPU affinity of every thread of `pid` (`taskset -a -p -c`); false when it failed. */
+export function pinProcess(pid: number, cpus: string): boolean {
+  return (
+    spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0
+  );
 }
 
 let bundled: Promise<string> | undefined;
@@ -128,15 +159,23 @@ export async function startProxy(
     ...(options.otlpEndpoint ? [options.otlpEndpoint] : []),
   ];
   const child =
-    options.runtime === 'bundle'
-      ? fork(await bundleProxyServer(), args, {
-          execArgv: [],
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        })
-      : fork(fileURLToPath(new URL('./proxy-server.ts', import.meta.url)), args, {
-          execArgv: ['--import', 'tsx', '--conditions=source'],
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        });
+    options.runtime === 'bundle' && options.cpu !== undefined
+      ? spawn(
+          'taskset',
+          ['-c', options.cpu, process.execPath, await bundleProxyServer(), ...args],
+          {
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          },
+        )
+      : options.runtime === 'bundle'
+        ? fork(await bundleProxyServer(), args, {
+            execArgv: [],
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          })
+        : fork(fileURLToPath(new URL('./proxy-server.ts', import.meta.url)), args, {
+            execArgv: ['--import', 'tsx', '--conditions=source'],
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          });
   const ask = <T>(question: string, field: string): Promise<T> =>
     new Promise((resolve) => {
       const onMessage = (m: unknown) => {

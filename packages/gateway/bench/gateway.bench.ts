@@ -6,7 +6,7 @@
 // at concurrency 1 against calling the upstream directly.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { fmt, markdownTable, type BenchSuite } from '../../../scripts/bench-kit.js';
@@ -16,7 +16,9 @@ import {
   body,
   completionJson,
   contentFrame,
+  cpuPinning,
   median,
+  pinProcess,
   startProxy,
   streamTail,
   type Proxy,
@@ -103,8 +105,9 @@ export async function compareLoad(
   stream: boolean,
   rounds = 5,
 ) {
-  await load(bare.url, key, stream, 10, 1);
-  await load(bulwark.url, key, stream, 10, 1);
+  // Warm-up at full load: the JIT and the heap settle before anything is measured.
+  await load(bare.url, key, stream, 50, 3);
+  await load(bulwark.url, key, stream, 50, 3);
   const pairs: [LoadResult, LoadResult][] = [];
   for (let i = 0; i < rounds; i++) {
     pairs.push([
@@ -170,10 +173,17 @@ const suite: BenchSuite = {
   title: 'Gateway overhead: bare proxy vs full Bulwark path',
   async run() {
     const loadBefore = loadavg()[0] ?? 0;
+    const pinning = cpuPinning();
+    const pinned = pinning !== undefined && pinProcess(process.pid, pinning.runner);
     const upstream = await startUpstream();
     const generated = generateApiKey();
-    const bare = await startProxy('bare', upstream.url, { key: generated });
-    const bulwark = await startProxy('bulwark', upstream.url, { key: generated });
+    const proxyOptions = {
+      key: generated,
+      runtime: 'bundle' as const,
+      ...(pinned && pinning ? { cpu: pinning.proxy } : {}),
+    };
+    const bare = await startProxy('bare', upstream.url, proxyOptions);
+    const bulwark = await startProxy('bulwark', upstream.url, proxyOptions);
     try {
       const json = await compareLoad(bare, bulwark, generated.key, false);
       const sse = await compareLoad(bare, bulwark, generated.key, true);
@@ -237,7 +247,7 @@ const suite: BenchSuite = {
         ],
       ];
       return [
-        `Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process (CPU from its own \`process.cpuUsage()\`), load from autocannon in the runner process. Bulwark path: API key auth, default policy, limits, \`createGuard()\` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard \`streamOutput\` scanner, with the canary check once per written batch), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (1-minute load average ${fmt(loadBefore, 1)} at the start of the run and ${fmt(loadavg()[0] ?? 0, 1)} at the end), so absolute numbers are noisy.`,
+        `Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process, run from one esbuild bundle with plain \`node\` as a deployed gateway runs (CPU from its own \`process.cpuUsage()\`), load from autocannon in the runner process. ${pinned && pinning ? `CPU pinning (\`taskset\`): the runner (autocannon and the mock upstream) on CPU ${pinning.runner}, each proxy on CPU ${pinning.proxy}, so the proxy under test never competes with the load generator for a core.` : 'No CPU pinning on this machine (no \`taskset\` or one CPU): proxies and load generator share the cores.'} Each proxy is warmed up for 3 s at 50 connections first. Bulwark path: API key auth, default policy, limits, \`createGuard()\` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard \`streamOutput\` scanner, with the canary check once per written batch), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (1-minute load average ${fmt(loadBefore, 1)} at the start of the run and ${fmt(loadavg()[0] ?? 0, 1)} at the end), so absolute numbers are noisy.`,
         '',
         markdownTable(
           ['Measure', 'Bare node:http + undici', 'Bulwark full path', 'Bulwark / bare'],
@@ -249,6 +259,7 @@ const suite: BenchSuite = {
     } finally {
       for (const p of [bare, bulwark]) p.child.send('exit');
       upstream.server.close();
+      if (pinned) pinProcess(process.pid, `0-${availableParallelism() - 1}`);
     }
   },
 };

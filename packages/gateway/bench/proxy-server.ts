@@ -8,10 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { pino } from 'pino';
 import { createGuard } from '@bulwark/detect';
 import { defaultPolicy } from '@bulwark/policy';
 import {
+  bufferedLogDestination,
   createGateway,
   createLogger,
   createMetrics,
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     audit: fileAuditSink(join(dir, 'audit.jsonl')),
     logger: createLogger({
       level: 'info',
-      destination: pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }),
+      destination: bufferedLogDestination('/dev/null'),
     }),
     metrics: createMetrics(),
     limits: { requestsPerMinute: 1_000_000_000, tokensPerMinute: 1_000_000_000_000 },
