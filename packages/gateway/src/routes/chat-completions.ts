@@ -15,6 +15,7 @@ import type {
   ChatToolCall,
   ChatUsage,
 } from '../providers/openai-types.js';
+import { StreamChunkReader } from '../providers/stream-chunk-reader.js';
 import { callUpstream } from './call-upstream.js';
 import { routeFor } from './route-model.js';
 
@@ -213,6 +214,7 @@ async function respondStream(
   let blocked = false;
   let finishSeen = false;
   let doneSeen = false;
+  const reader = new StreamChunkReader();
 
   /** Records a block and returns the error frame that ends the stream. */
   const blockFrame = (ruleId: string, reason: string, code: string): string => {
@@ -299,12 +301,8 @@ async function respondStream(
         doneSeen = true;
         continue;
       }
-      let chunk: ChatChunk & { error?: unknown };
-      try {
-        chunk = JSON.parse(data) as ChatChunk & { error?: unknown };
-      } catch {
-        continue;
-      }
+      const chunk = reader.read(data);
+      if (chunk === undefined) continue;
       if (chunk.error) {
         await out.raw(
           enc.error(
