@@ -8,7 +8,8 @@ import { streamErrorEvent } from './error-shapes.js';
  * well-formed error frame. One encoder per request (streams keep state).
  */
 export interface ChatEncoder {
-  json(completion: ChatCompletion): string;
+  /** The JSON body; `raw` is the unchanged upstream body text when there is one. */
+  json(completion: ChatCompletion, raw: string | undefined): string;
   /** SSE frames for one chunk; `raw` is the unchanged upstream payload when there is one. */
   chunk(chunk: ChatChunk, raw: string | undefined): string;
   done(): string;
@@ -17,7 +18,7 @@ export interface ChatEncoder {
 
 export function openAiEncoder(): ChatEncoder {
   return {
-    json: (completion) => JSON.stringify(completion),
+    json: (completion, raw) => raw ?? JSON.stringify(completion),
     chunk: (chunk, raw) => `data: ${raw ?? JSON.stringify(chunk)}\n\n`,
     done: () => 'data: [DONE]\n\n',
     error: (message, code, ruleId) => streamErrorEvent('openai', message, code, ruleId),
