@@ -16,13 +16,17 @@ export interface ChatEncoder {
   error(message: string, code: string, ruleId: string): string;
 }
 
+/** OpenAI's own format: stateless, so one shared encoder serves every request. */
+const OPENAI_ENCODER: ChatEncoder = Object.freeze({
+  json: (completion: ChatCompletion, raw: string | undefined) => raw ?? JSON.stringify(completion),
+  chunk: (chunk: ChatChunk, raw: string | undefined) => `data: ${raw ?? JSON.stringify(chunk)}\n\n`,
+  done: () => 'data: [DONE]\n\n',
+  error: (message: string, code: string, ruleId: string) =>
+    streamErrorEvent('openai', message, code, ruleId),
+});
+
 export function openAiEncoder(): ChatEncoder {
-  return {
-    json: (completion, raw) => raw ?? JSON.stringify(completion),
-    chunk: (chunk, raw) => `data: ${raw ?? JSON.stringify(chunk)}\n\n`,
-    done: () => 'data: [DONE]\n\n',
-    error: (message, code, ruleId) => streamErrorEvent('openai', message, code, ruleId),
-  };
+  return OPENAI_ENCODER;
 }
 
 export type ChatEncoderFactory = (api: ApiFlavor) => ChatEncoder;
