@@ -8,20 +8,25 @@ import { streamErrorEvent } from './error-shapes.js';
  * well-formed error frame. One encoder per request (streams keep state).
  */
 export interface ChatEncoder {
-  json(completion: ChatCompletion): string;
+  /** The JSON body; `raw` is the unchanged upstream body text when there is one. */
+  json(completion: ChatCompletion, raw: string | undefined): string;
   /** SSE frames for one chunk; `raw` is the unchanged upstream payload when there is one. */
   chunk(chunk: ChatChunk, raw: string | undefined): string;
   done(): string;
   error(message: string, code: string, ruleId: string): string;
 }
 
+/** OpenAI's own format: stateless, so one shared encoder serves every request. */
+const OPENAI_ENCODER: ChatEncoder = Object.freeze({
+  json: (completion: ChatCompletion, raw: string | undefined) => raw ?? JSON.stringify(completion),
+  chunk: (chunk: ChatChunk, raw: string | undefined) => `data: ${raw ?? JSON.stringify(chunk)}\n\n`,
+  done: () => 'data: [DONE]\n\n',
+  error: (message: string, code: string, ruleId: string) =>
+    streamErrorEvent('openai', message, code, ruleId),
+});
+
 export function openAiEncoder(): ChatEncoder {
-  return {
-    json: (completion) => JSON.stringify(completion),
-    chunk: (chunk, raw) => `data: ${raw ?? JSON.stringify(chunk)}\n\n`,
-    done: () => 'data: [DONE]\n\n',
-    error: (message, code, ruleId) => streamErrorEvent('openai', message, code, ruleId),
-  };
+  return OPENAI_ENCODER;
 }
 
 export type ChatEncoderFactory = (api: ApiFlavor) => ChatEncoder;

@@ -38,3 +38,24 @@ export function isEmptyLimits(limits: PrincipalLimits | undefined): boolean {
   for (const value of Object.values(limits)) if (value !== undefined) return false;
   return true;
 }
+
+/** Every limit field (the record makes the compiler list them all), for field-by-field comparison. */
+const LIMIT_FIELDS = Object.keys({
+  requestsPerMinute: true,
+  tokensPerMinute: true,
+  tokensPerDay: true,
+  tokensPerMonth: true,
+  maxConcurrent: true,
+  maxTokens: true,
+} satisfies Record<keyof PrincipalLimits, true>) as (keyof PrincipalLimits)[];
+
+/** True when both set the same value (or none) for every field. */
+export function sameLimits(
+  a: PrincipalLimits | undefined,
+  b: PrincipalLimits | undefined,
+): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  for (const field of LIMIT_FIELDS) if (a[field] !== b[field]) return false;
+  return true;
+}

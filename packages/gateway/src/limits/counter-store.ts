@@ -54,19 +54,25 @@ export function memoryCounterStore(now: () => number = Date.now): CounterStore {
         sweepAt = t + 60_000;
       }
       // Single-threaded: nothing can interleave between the check and the add.
-      const states = requests.map((r) => current(r.key, r.windowMs, t));
-      const fits = requests.map((r, i) => (states[i]?.count ?? 0) + r.amount <= r.limit);
-      const allowed = fits.every(Boolean);
+      const states: { count: number; resetAt: number }[] = [];
+      const fits: boolean[] = [];
+      let allowed = true;
+      for (const r of requests) {
+        const w = current(r.key, r.windowMs, t);
+        const fit = w.count + r.amount <= r.limit;
+        states.push(w);
+        fits.push(fit);
+        if (!fit) allowed = false;
+      }
       if (allowed)
-        requests.forEach((r, i) => void ((states[i] as { count: number }).count += r.amount));
-      return Promise.resolve({
-        allowed,
-        results: states.map((w, i) => ({
-          count: w.count,
-          allowed: fits[i] ?? false,
-          resetMs: w.resetAt - t,
-        })),
-      });
+        for (let i = 0; i < states.length; i++)
+          (states[i] as { count: number }).count += (requests[i] as CounterRequest).amount;
+      const results: CounterResult[] = [];
+      for (let i = 0; i < states.length; i++) {
+        const w = states[i] as { count: number; resetAt: number };
+        results.push({ count: w.count, allowed: fits[i] as boolean, resetMs: w.resetAt - t });
+      }
+      return Promise.resolve({ allowed, results });
     },
   };
 }

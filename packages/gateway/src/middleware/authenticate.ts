@@ -1,5 +1,6 @@
 import type { Middleware } from '../context.js';
-import { apiKeyActive, apiKeyId, apiKeyMatches } from '../auth/api-keys.js';
+import { apiKeyActive, apiKeyId, apiKeyMatches, type ApiKeyRecord } from '../auth/api-keys.js';
+import type { Principal } from '../auth/principal.js';
 import type { JwtVerifier } from '../auth/jwt-verifier.js';
 import type { KeyStore } from '../auth/key-store.js';
 import { reject } from '../http/reject.js';
@@ -35,15 +36,7 @@ export function authenticate(keys: KeyStore, jwt: JwtVerifier | undefined): Midd
           code: 'invalid_api_key',
         });
       }
-      ctx.principal = {
-        id: record.id,
-        kind: 'api_key',
-        tenant: record.tenant,
-        roles: record.roles,
-        ...(record.allowedModels ? { allowedModels: record.allowedModels } : {}),
-        ...(record.allowedTools ? { allowedTools: record.allowedTools } : {}),
-        ...(record.limits ? { limits: record.limits } : {}),
-      };
+      ctx.principal = principalOf(record);
     } else {
       const principal =
         jwt && credential.split('.').length === 3 ? await jwt(credential) : undefined;
@@ -53,4 +46,48 @@ export function authenticate(keys: KeyStore, jwt: JwtVerifier | undefined): Midd
     }
     await next();
   };
+}
+
+/** Principals built per key record, with the record fields they were built from. */
+const principals = new WeakMap<ApiKeyRecord, { from: PrincipalSource; principal: Principal }>();
+
+/** The record fields a principal copies (by reference). */
+type PrincipalSource = {
+  readonly [
+    F in 'id' | 'tenant' | 'roles' | 'allowedModels' | 'allowedTools' | 'limits'
+  ]: ApiKeyRecord[F];
+};
+
+/**
+ * The (frozen) principal of a key record, built once per record and rebuilt
+ * when one of the fields it copies was replaced. Revocation and expiry are
+ * checked by the caller on every request, never cached.
+ */
+function principalOf(record: ApiKeyRecord): Principal {
+  const cached = principals.get(record);
+  if (
+    cached &&
+    cached.from.id === record.id &&
+    cached.from.tenant === record.tenant &&
+    cached.from.roles === record.roles &&
+    cached.from.allowedModels === record.allowedModels &&
+    cached.from.allowedTools === record.allowedTools &&
+    cached.from.limits === record.limits
+  )
+    return cached.principal;
+  const { id, tenant, roles, allowedModels, allowedTools, limits } = record;
+  const principal: Principal = Object.freeze({
+    id,
+    kind: 'api_key',
+    tenant,
+    roles,
+    ...(allowedModels ? { allowedModels } : {}),
+    ...(allowedTools ? { allowedTools } : {}),
+    ...(limits ? { limits } : {}),
+  });
+  principals.set(record, {
+    from: { id, tenant, roles, allowedModels, allowedTools, limits },
+    principal,
+  });
+  return principal;
 }

@@ -1,36 +1,15 @@
 import type { GatewayContext, Middleware } from '../context.js';
-import type { Principal, PrincipalLimits } from '../auth/principal.js';
-import {
-  isEmptyLimits,
-  scopedLimitsResolver,
-  type ApplicableLimits,
-  type ScopedLimits,
-} from '../limits/applicable-limits.js';
+import type { ApplicableLimits } from '../limits/applicable-limits.js';
 import type { ConcurrencyLease, ConcurrencyStore } from '../limits/concurrency-store.js';
-import type { CounterRequest, CounterStore } from '../limits/counter-store.js';
+import type { CounterStore } from '../limits/counter-store.js';
+import { limitPlanner, type LimitPlan, type LimitSources } from '../limits/limit-plan.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { reject } from '../http/reject.js';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
-const MONTH = 30 * DAY;
-
-/** The token budgets: counter name, field and fixed window. */
-const BUDGETS = [
-  ['tokens_per_minute', 'tokensPerMinute', MINUTE],
-  ['tokens_per_day', 'tokensPerDay', DAY],
-  ['tokens_per_month', 'tokensPerMonth', MONTH],
-] as const satisfies readonly (readonly [string, keyof PrincipalLimits, number])[];
 
 /** Where limits come from: per-credential defaults, and limits shared per tenant and per model. */
-export interface RateLimitConfig {
-  /** Each credential's limits unless its key sets its own (field by field). */
-  defaults: PrincipalLimits;
-  /** Shared by all credentials of a tenant; `*` = each tenant. */
-  tenants?: ScopedLimits;
-  /** Shared by all callers of a public model name; `*` = each model. */
-  models?: ScopedLimits;
-}
+export type RateLimitConfig = LimitSources;
 
 /** `limits.<name>` for a credential's own limits, `limits.<scope>.<name>` for shared ones. */
 function ruleId(scope: ApplicableLimits, name: string): string {
@@ -44,7 +23,8 @@ function ruleId(scope: ApplicableLimits, name: string): string {
  * per tenant and per model. Every applicable limit is enforced, so the
  * strictest one decides; a refusal names it (rule id, message) and answers
  * 429 with Retry-After (400 for `max_tokens`). Token counters are charged
- * with the upstream's real `usage` after the response.
+ * with the upstream's real `usage` after the response. What applies to a
+ * principal and model is planned once (see `limit-plan.ts`).
  */
 export function rateLimit(
   stores: { counters: CounterStore; concurrency: ConcurrencyStore },
@@ -52,37 +32,7 @@ export function rateLimit(
   metrics: GatewayMetrics | undefined,
 ): Middleware {
   const { counters, concurrency } = stores;
-  const tenantLimits = scopedLimitsResolver(config.tenants);
-  const modelLimits = scopedLimitsResolver(config.models);
-
-  const applicable = (principal: Principal, model: string | undefined): ApplicableLimits[] => {
-    const scopes: ApplicableLimits[] = [];
-    const own = principal.limits ? { ...config.defaults, ...principal.limits } : config.defaults;
-    if (!isEmptyLimits(own))
-      scopes.push({
-        scope: 'key',
-        id: `key:${encodeURIComponent(principal.tenant)}:${encodeURIComponent(principal.id)}`,
-        label: 'this key',
-        limits: own,
-      });
-    const tenant = tenantLimits(principal.tenant);
-    if (!isEmptyLimits(tenant))
-      scopes.push({
-        scope: 'tenant',
-        id: `tenant:${encodeURIComponent(principal.tenant)}`,
-        label: `tenant ${principal.tenant}`,
-        limits: tenant as PrincipalLimits,
-      });
-    const forModel = model === undefined ? undefined : modelLimits(model);
-    if (!isEmptyLimits(forModel))
-      scopes.push({
-        scope: 'model',
-        id: `model:${encodeURIComponent(model as string)}`,
-        label: `model ${model as string}`,
-        limits: forModel as PrincipalLimits,
-      });
-    return scopes;
-  };
+  const planFor = limitPlanner(config);
 
   const refuse = (
     ctx: GatewayContext,
@@ -128,18 +78,11 @@ export function rateLimit(
     });
   };
 
-  /** Takes a concurrency slot in every scope that caps it, or none (refusing on a full one). */
-  const acquire = async (
-    ctx: GatewayContext,
-    scopes: readonly ApplicableLimits[],
-  ): Promise<ConcurrencyLease | undefined> => {
-    const capped = scopes.filter((scope) => scope.limits.maxConcurrent !== undefined);
-    if (capped.length === 0) return undefined;
-    const result = await concurrency.acquire(
-      capped.map((scope) => ({ key: scope.id, max: scope.limits.maxConcurrent as number })),
-    );
+  /** Takes a slot in every scope that caps concurrency, or none (refusing on a full one). */
+  const acquire = async (ctx: GatewayContext, plan: LimitPlan): Promise<ConcurrencyLease> => {
+    const result = await concurrency.acquire(plan.slots);
     if (result.ok) return result.lease;
-    const full = capped[result.full] as ApplicableLimits;
+    const full = plan.capped[result.full] as ApplicableLimits;
     return refuse(
       ctx,
       full,
@@ -150,33 +93,8 @@ export function rateLimit(
   };
 
   /** Counts the request (requests/min) and checks the token budgets, across all scopes at once. */
-  const consume = async (ctx: GatewayContext, scopes: readonly ApplicableLimits[]) => {
-    const requests: CounterRequest[] = [];
-    const meaning: { scope: ApplicableLimits; name: string; what: string }[] = [];
-    for (const scope of scopes) {
-      const rpm = scope.limits.requestsPerMinute;
-      if (rpm !== undefined) {
-        requests.push({ key: `rpm:${scope.id}`, amount: 1, limit: rpm, windowMs: MINUTE });
-        meaning.push({
-          scope,
-          name: 'requests_per_minute',
-          what: `Rate limit of ${rpm} requests per minute for ${scope.label} reached`,
-        });
-      }
-      for (const [name, field, windowMs] of BUDGETS) {
-        const budget = scope.limits[field];
-        if (budget === undefined) continue;
-        // Amount 0 with limit budget-1: allowed only while the window's usage is below the budget.
-        requests.push({ key: `${name}:${scope.id}`, amount: 0, limit: budget - 1, windowMs });
-        meaning.push({
-          scope,
-          name,
-          what: `Token budget (${name.replaceAll('_', ' ')}) of ${budget} for ${scope.label} exhausted`,
-        });
-      }
-    }
-    if (requests.length === 0) return;
-    const outcome = await counters.consume(requests);
+  const consume = async (ctx: GatewayContext, plan: LimitPlan) => {
+    const outcome = await counters.consume(plan.checks);
     if (outcome.allowed) return;
     // Several limits may be exhausted: name the one that keeps the client waiting longest.
     let worst = -1;
@@ -184,35 +102,33 @@ export function rateLimit(
       if (!r.allowed && (worst < 0 || r.resetMs > (outcome.results[worst]?.resetMs ?? 0)))
         worst = i;
     });
-    const hit = meaning[worst] as (typeof meaning)[number];
+    const hit = plan.meanings[worst] as LimitPlan['meanings'][number];
     refuse(ctx, hit.scope, hit.name, outcome.results[worst]?.resetMs ?? MINUTE, hit.what);
   };
 
   /** Charges the real usage to every token budget that applied. */
-  const charge = async (scopes: readonly ApplicableLimits[], used: number) => {
-    const requests: CounterRequest[] = [];
-    for (const scope of scopes)
-      for (const [name, field, windowMs] of BUDGETS)
-        if (scope.limits[field] !== undefined)
-          requests.push({ key: `${name}:${scope.id}`, amount: used, limit: Infinity, windowMs });
-    if (requests.length > 0) await counters.consume(requests);
+  const charge = async (plan: LimitPlan, used: number) => {
+    if (plan.budgets.length === 0) return;
+    await counters.consume(
+      plan.budgets.map(({ key, windowMs }) => ({ key, amount: used, limit: Infinity, windowMs })),
+    );
   };
 
   return async function rateLimitStep(ctx, next) {
     const principal = ctx.principal;
     if (!principal) return next();
-    const scopes = applicable(principal, ctx.model);
-    if (scopes.length === 0) return next();
-    checkMaxTokens(ctx, scopes);
-    const lease = await acquire(ctx, scopes);
+    const plan = planFor(principal, ctx.model);
+    if (plan.scopes.length === 0) return next();
+    checkMaxTokens(ctx, plan.scopes);
+    const lease = plan.slots.length === 0 ? undefined : await acquire(ctx, plan);
     try {
-      await consume(ctx, scopes);
+      if (plan.checks.length > 0) await consume(ctx, plan);
       await next();
     } finally {
       // A failed release only delays the slot: Redis leases expire on their own.
-      await lease?.release().catch(() => undefined);
+      if (lease) await lease.release().catch(() => undefined);
       const used = ctx.usage?.totalTokens ?? 0;
-      if (used > 0) await charge(scopes, used);
+      if (used > 0) await charge(plan, used);
     }
   };
 }

@@ -25,6 +25,7 @@ export function requestGuard(
   metrics: GatewayMetrics | undefined,
 ): Middleware {
   let redactionAvailable = redact;
+  const redactText = guard.redact.bind(guard);
   return async function requestGuardStep(ctx, next) {
     const messages = (ctx.body as { messages?: unknown }).messages;
     if (!Array.isArray(messages)) return next();
@@ -52,9 +53,7 @@ export function requestGuard(
       const texts = parts.map((p) => p.text);
       let scanned: ScannedText;
       try {
-        const redaction = redactionAvailable
-          ? { scope: ctx.scope, redact: guard.redact.bind(guard) }
-          : undefined;
+        const redaction = redactionAvailable ? { scope: ctx.scope, redact: redactText } : undefined;
         scanned = scanRequestText(guard, current, roles, role, texts, redaction);
       } catch (error) {
         if (!isUnsupported(error)) throw error;

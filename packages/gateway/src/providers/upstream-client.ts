@@ -87,15 +87,14 @@ export function createUpstreamClient(
         return { kind: 'stream', status: response.statusCode, events: sseEvents(response.body) };
       }
       const text = await response.body.text();
-      let parsed: unknown;
       try {
-        parsed = JSON.parse(text);
+        return { kind: 'json', status: response.statusCode, body: JSON.parse(text), raw: text };
       } catch {
-        parsed = {
+        const body = {
           error: { message: 'upstream returned a non-JSON body', type: 'upstream_error' },
         };
+        return { kind: 'json', status: response.statusCode, body };
       }
-      return { kind: 'json', status: response.statusCode, body: parsed };
     }
   }
 
