@@ -8,8 +8,7 @@ import { streamErrorEvent } from './error-shapes.js';
  * well-formed error frame. One encoder per request (streams keep state).
  */
 export interface ChatEncoder {
-  /** The JSON body; `raw` is the unchanged upstream body text when there is one. */
-  json(completion: ChatCompletion, raw: string | undefined): string;
+  json(completion: ChatCompletion): string;
   /** SSE frames for one chunk; `raw` is the unchanged upstream payload when there is one. */
   chunk(chunk: ChatChunk, raw: string | undefined): string;
   done(): string;
@@ -18,7 +17,7 @@ export interface ChatEncoder {
 
 /** OpenAI's own format: stateless, so one shared encoder serves every request. */
 const OPENAI_ENCODER: ChatEncoder = Object.freeze({
-  json: (completion: ChatCompletion, raw: string | undefined) => raw ?? JSON.stringify(completion),
+  json: (completion: ChatCompletion) => JSON.stringify(completion),
   chunk: (chunk: ChatChunk, raw: string | undefined) => `data: ${raw ?? JSON.stringify(chunk)}\n\n`,
   done: () => 'data: [DONE]\n\n',
   error: (message: string, code: string, ruleId: string) =>

@@ -53,8 +53,7 @@ export function createAnthropicProvider(options: AnthropicOptions): Provider {
           events: chunksFromAnthropicEvents(result.events, request.model, includeUsage),
         };
       }
-      if (result.status >= 400)
-        return { kind: 'json', status: result.status, body: fromAnthropicError(result.body) };
+      if (result.status >= 400) return { ...result, body: fromAnthropicError(result.body) };
       return {
         kind: 'json',
         status: result.status,

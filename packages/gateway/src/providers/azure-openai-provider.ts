@@ -59,10 +59,8 @@ export function createAzureOpenAiProvider(options: AzureOpenAiOptions): Provider
 
 function withoutAzureAnnotations(result: ProviderResult): ProviderResult {
   if (result.kind === 'json') {
-    if (result.status >= 300) return result;
-    // The body changes: its raw text no longer matches.
-    stripAnnotations(result.body);
-    return { kind: 'json', status: result.status, body: result.body };
+    if (result.status < 300) stripAnnotations(result.body);
+    return result;
   }
   return { ...result, events: cleanEvents(result.events) };
 }

@@ -1,19 +1,8 @@
 import type { ChatRequest, EmbeddingsRequest } from './openai-types.js';
 
-/**
- * An upstream answer: a JSON body, or the `data:` payloads of an SSE stream
- * in order. `raw` is the text `body` was parsed from, set only while `body`
- * is exactly that parse (an adapter that changes or translates the body
- * must not pass it on); the OpenAI route may forward it unchanged.
- */
+/** An upstream answer: a JSON body, or the `data:` payloads of an SSE stream in order. */
 export type ProviderResult =
-  | {
-      kind: 'json';
-      status: number;
-      body: unknown;
-      raw?: string;
-      headers?: Record<string, string>;
-    }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'stream'; status: number; events: AsyncIterable<string> };
 
 /**

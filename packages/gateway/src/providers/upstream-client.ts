@@ -87,14 +87,15 @@ export function createUpstreamClient(
         return { kind: 'stream', status: response.statusCode, events: sseEvents(response.body) };
       }
       const text = await response.body.text();
+      let parsed: unknown;
       try {
-        return { kind: 'json', status: response.statusCode, body: JSON.parse(text), raw: text };
+        parsed = JSON.parse(text);
       } catch {
-        const body = {
+        parsed = {
           error: { message: 'upstream returned a non-JSON body', type: 'upstream_error' },
         };
-        return { kind: 'json', status: response.statusCode, body };
       }
+      return { kind: 'json', status: response.statusCode, body: parsed };
     }
   }
 

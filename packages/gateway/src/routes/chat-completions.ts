@@ -50,7 +50,7 @@ export function chatCompletionsHandler(deps: GatewayDeps): (ctx: GatewayContext)
     );
     if (result.kind === 'json') {
       if (result.status >= 400) return upstreamFailure(ctx, result.status, result.body);
-      return respondJson(ctx, deps, result.body as ChatCompletion, result.raw);
+      return respondJson(ctx, deps, result.body as ChatCompletion);
     }
     return respondStream(ctx, deps, result.events, clientWantsUsage);
   };
@@ -106,20 +106,13 @@ function noteDetections(
   }
 }
 
-/**
- * Reviews a whole answer, then sends it: the upstream's own text (`raw`)
- * when the review changed nothing and the route speaks OpenAI, else the
- * reviewed answer re-encoded.
- */
 async function respondJson(
   ctx: GatewayContext,
   deps: GatewayDeps,
   completion: ChatCompletion,
-  raw: string | undefined,
 ): Promise<void> {
   const roles = ctx.principal?.roles ?? [];
   const texts: string[] = [];
-  let changed = false;
   for (const choice of completion.choices ?? []) {
     const message = choice.message;
     if (typeof message?.content === 'string' && message.content !== '') {
@@ -150,7 +143,6 @@ async function respondJson(
           ruleId: 'guard.redact',
           reason: 'output redacted',
         });
-      if (review.text !== message.content) changed = true;
       message.content = review.text;
       texts.push(review.text);
     }
@@ -176,7 +168,6 @@ async function respondJson(
         else kept.push(call);
       }
       if (denials.length > 0) {
-        changed = true;
         delete message.tool_calls;
         message.content = denials.join('\n');
         choice.finish_reason = 'stop';
@@ -189,7 +180,7 @@ async function respondJson(
   recordUsage(ctx, deps, completion.usage);
   ctx.auditContent.response = texts.join('\n');
   ctx.auditContent.responseLength = texts.reduce((n, t) => n + t.length, 0);
-  const body = encoderFor(ctx).json(completion, changed ? undefined : raw);
+  const body = encoderFor(ctx).json(completion);
   ctx.res.writeHead(200, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
