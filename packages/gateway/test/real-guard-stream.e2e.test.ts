@@ -133,6 +133,25 @@ describe('streamed output with the real guard', () => {
       expect(r.text.trim().endsWith('data: [DONE]')).toBe(true);
     });
 
+    it('forwards canonical content events as sent and re-serialises any other event (no duplicate keys reach the client)', async () => {
+      const hidden = 'HIDDEN-FROM-THE-GUARD';
+      const duplicate = `{"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"${hidden} ","content":"fine "},"finish_reason":null}]}`;
+      script = (res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        for (const word of ['Alpha ', 'beta ', 'gamma ']) res.write(sseChunk(word));
+        res.write(`data: ${duplicate}\n\n`);
+        res.write(sseChunk('delta ', 'stop'));
+        res.end('data: [DONE]\n\n');
+      };
+      const r = await ask('default', true).response;
+      expect(contentEvents(r.text).join('')).toBe('Alpha beta gamma fine delta ');
+      // Plain events of a canonical layout leave byte for byte as the upstream sent them.
+      expect(r.text).toContain(sseChunk('gamma '));
+      // The event with a duplicate key is the parsed (guarded) value, re-serialised.
+      expect(r.text).not.toContain(hidden);
+      expect(r.text.trim().endsWith('data: [DONE]')).toBe(true);
+    });
+
     it('[secret]: a streamed secret is still masked and the stream completes', async () => {
       script = (res) => sse(res, ['token: ', ...pieces(TOKEN, 4), ' end. ']);
       const r = await ask('secretOnly', true).response;

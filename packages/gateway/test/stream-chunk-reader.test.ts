@@ -96,4 +96,29 @@ describe('StreamChunkReader', () => {
     const spliced = plain('learn').replace('learn', 'a"},"usage":{"total_tokens":1},"z":{"q":"');
     expect(reader.read(spliced)).toEqual(reference(spliced));
   });
+
+  it('marks only fast-path payloads of a canonical layout as forwardable', () => {
+    const reader = new StreamChunkReader();
+    reader.read(plain('first '));
+    expect(reader.verbatim).toBe(false); // parsed: the layout was only learned here
+    reader.read(plain('second '));
+    expect(reader.verbatim).toBe(true);
+    reader.read(plain('a\\b'));
+    expect(reader.verbatim).toBe(false); // escapes: parsed
+    reader.read(JSON.stringify({ id: 'x', choices: [], usage: { total_tokens: 1 } }));
+    expect(reader.verbatim).toBe(false);
+
+    const spaced = new StreamChunkReader();
+    const withSpace = (content: string) => plain(content).replace('"content":', '"content": ');
+    spaced.read(withSpace('first '));
+    expect(spaced.read(withSpace('second '))?.choices[0]?.delta.content).toBe('second ');
+    expect(spaced.verbatim).toBe(false); // not what JSON.stringify writes
+
+    const duplicated = new StreamChunkReader();
+    const twice = (content: string) =>
+      plain(content).replace('"model":"m"', '"model":"x","model":"m"');
+    duplicated.read(twice('first '));
+    expect(duplicated.read(twice('second '))).toEqual(JSON.parse(twice('second ')));
+    expect(duplicated.verbatim).toBe(false);
+  });
 });

@@ -14,15 +14,26 @@ export type WireChunk = ChatChunk & { error?: unknown };
  * to the same object with only the content changed). Anything else (escapes,
  * another layout, tool calls, finish reasons, usage) goes through
  * `JSON.parse`. Every object returned is fresh: callers may mutate it.
+ *
+ * `verbatim` says whether the payload just read may be forwarded as the
+ * upstream sent it: only a fast-path payload whose learned layout is exactly
+ * what `JSON.stringify` gives. Any other payload must be re-serialised from
+ * the parsed object, so a client never receives text that another JSON
+ * parser could read differently from what the guard scanned (duplicate
+ * keys: RFC 8259 §4 leaves their meaning to the parser).
  */
 export class StreamChunkReader {
   #prefix: string | undefined;
   #suffix = '';
   #template: PlainChunk | undefined;
+  #canonical = false;
+  /** True when the payload just read may be forwarded unchanged (see the class comment). */
+  verbatim = false;
 
   /** The chunk in `data`, or undefined when it is not a JSON object. */
   read(data: string): WireChunk | undefined {
     const fast = this.#readPlain(data);
+    this.verbatim = fast !== undefined && this.#canonical;
     if (fast !== undefined) return fast;
     let parsed: unknown;
     try {
@@ -72,6 +83,8 @@ export class StreamChunkReader {
     this.#prefix = data.slice(0, start);
     this.#suffix = data.slice(start + content.length);
     this.#template = plain;
+    // Canonical (no duplicate keys, no extra spaces): payloads of this layout may be forwarded as sent.
+    this.#canonical = JSON.stringify(parsed) === data;
   }
 }
 

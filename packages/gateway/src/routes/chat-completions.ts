@@ -319,7 +319,7 @@ async function respondStream(
       if (chunk.usage) recordUsage(ctx, deps, chunk.usage);
       const choice = chunk.choices?.[0];
       if (!choice) {
-        if (chunk.usage && clientWantsUsage) await out.raw(enc.chunk(chunk, data));
+        if (chunk.usage && clientWantsUsage) await out.raw(enc.chunk(chunk, undefined));
         continue;
       }
       const delta = choice.delta ?? {};
@@ -332,7 +332,7 @@ async function respondStream(
         const content = delta.content;
         held.push(
           plain
-            ? { chunk, raw: data, text: content }
+            ? { chunk, raw: reader.verbatim ? data : undefined, text: content }
             : { chunk: contentChunkObject(content), raw: undefined, text: content },
         );
         const step = scanner.push(content);
@@ -445,7 +445,8 @@ async function respondStream(
         changed = true;
       }
       const text = typeof delta.content === 'string' ? delta.content : '';
-      if (!(await out.raw(enc.chunk(chunk, changed ? undefined : data), text))) break;
+      const verbatim = !changed && reader.verbatim;
+      if (!(await out.raw(enc.chunk(chunk, verbatim ? data : undefined), text))) break;
     }
     if (!blocked && !finishSeen && out.open) await flushScanner();
     if (!blocked && out.open) await out.raw(enc.done());
