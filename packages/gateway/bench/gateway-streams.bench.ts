@@ -5,18 +5,10 @@
 // concurrent paced streams vs direct, RSS with 1,000 open streams, RSS
 // growth over a steady mixed soak (BULWARK_BENCH_SOAK_S, default 20 s; 600
 // for the full soak) and client disconnects mid-stream.
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { fmt, markdownTable, type BenchSuite } from '../../../scripts/bench-kit.js';
 import { generateApiKey } from '../src/index.js';
-import {
-  PACED_EVENTS,
-  cpuPinning,
-  median,
-  pinProcess,
-  startProxy,
-  type CpuPinning,
-  type Proxy,
-} from './bench-shared.js';
+import { PACED_EVENTS, median, startProxy, type Proxy } from './bench-shared.js';
 import { targetOf, type StreamTarget } from './stream-client.js';
 import {
   closedLoop,
@@ -78,8 +70,6 @@ async function compareConcurrency(targets: StreamTarget[], key: string, rounds: 
 }
 
 interface Measured {
-  /** CPUs of the runner and the proxies, when pinned. */
-  pinning: CpuPinning | undefined;
   /** Direct, bare, Bulwark. */
   ttfc: Triple<TtfcResult>;
   concurrency: Triple<Concurrency>;
@@ -188,7 +178,7 @@ function report(m: Measured): string {
   ];
   const load = `${fmt(Math.min(...loads), 2)}–${fmt(Math.max(...loads), 2)}`;
   return [
-    `Paced mock upstream, bare node:http + undici proxy and the full Bulwark path (same set-up as the \`gateway\` suite: API key auth, default policy, limits, \`createGuard()\`, stream output scan, hash-chained audit, metrics) each in its own process on 127.0.0.1 (the proxies as one esbuild bundle run by plain node, as deployed, so RSS is the gateway's own and not a TypeScript loader's); clients (undici) in the runner process. A paced stream is ${PACED_EVENTS} content events 20–50 ms apart (the first 25 ms after the headers). Both proxies use an undici Pool of ${OPEN_STREAMS + 100} upstream connections. ${m.pinning ? `CPU pinning (taskset): the runner (clients and paced upstream) on CPU ${m.pinning.runner}, each proxy on CPU ${m.pinning.proxy}.` : 'No CPU pinning (no taskset or one CPU).'} The machine has 2 cores shared with other work; 1-minute load average during this run: ${load}.`,
+    `Paced mock upstream, bare node:http + undici proxy and the full Bulwark path (same set-up as the \`gateway\` suite: API key auth, default policy, limits, \`createGuard()\`, stream output scan, hash-chained audit, metrics) each in its own process on 127.0.0.1 (the proxies as one esbuild bundle run by plain node, as deployed, so RSS is the gateway's own and not a TypeScript loader's); clients (undici) in the runner process. A paced stream is ${PACED_EVENTS} content events 20–50 ms apart (the first 25 ms after the headers). Both proxies use an undici Pool of ${OPEN_STREAMS + 100} upstream connections. The machine has 2 cores shared with other work; 1-minute load average during this run: ${load}.`,
     '',
     '**Time to first content** (150 paced streams per side, started 40 ms apart round-robin over direct / bare / Bulwark; the p99 difference is of the two p99s):',
     '',
@@ -217,8 +207,6 @@ const suite: BenchSuite = {
   title: 'Gateway streams: first content, concurrency, memory, soak, disconnects',
   async run() {
     const soakS = soakSeconds();
-    const pinning = cpuPinning();
-    const pinned = pinning !== undefined && pinProcess(process.pid, pinning.runner);
     const key = generateApiKey();
     const upstream = await startPacedUpstream();
     const proxies: Proxy[] = [];
@@ -227,7 +215,6 @@ const suite: BenchSuite = {
         key,
         connections: OPEN_STREAMS + 100,
         runtime: 'bundle',
-        ...(pinned && pinning ? { cpu: pinning.proxy } : {}),
       });
       proxies.push(proxy);
       return proxy;
@@ -272,7 +259,6 @@ const suite: BenchSuite = {
       stop(soaked);
       sampleLoad();
       return report({
-        pinning: pinned ? pinning : undefined,
         ttfc,
         concurrency,
         memory: memory as [OpenStreamsResult, OpenStreamsResult],
@@ -282,7 +268,6 @@ const suite: BenchSuite = {
     } finally {
       for (const proxy of [...proxies]) proxy.stop();
       upstream.stop();
-      if (pinned) pinProcess(process.pid, `0-${availableParallelism() - 1}`);
     }
   },
 };
