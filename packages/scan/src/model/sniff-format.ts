@@ -3,7 +3,9 @@ import { isHdf5 } from './formats/hdf5.js';
 import { looksLikeOnnx } from './formats/onnx.js';
 import { safetensorsHeaderSize } from './formats/safetensors.js';
 import { looksLikeTar } from './containers/tar-reader.js';
-import { OPCODE_NAMES, analysePickle, isDottedIdentifier } from './pickle/pickle-vm.js';
+import { analysePickle } from './pickle/pickle-vm.js';
+import { isDottedIdentifier } from './pickle/dotted-identifier.js';
+import { OPCODE_NAMES } from './pickle/pickle-opcodes.js';
 import { SliceByteSource } from './byte-source.js';
 
 /**

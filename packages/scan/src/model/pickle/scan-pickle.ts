@@ -2,7 +2,8 @@ import type { ByteSource } from '../byte-source.js';
 import type { ModelIssue } from '../model-report.js';
 import { allowEntryFor } from './allow-list.js';
 import { dangerReason } from './dangerous-callables.js';
-import { analysePickle, type PickleVmOptions } from './pickle-vm.js';
+import type { PickleVmOptions } from './pickle-analysis.js';
+import { analysePickle } from './pickle-vm.js';
 import type { PickleGlobal } from './pickle-values.js';
 import { SliceByteSource } from '../byte-source.js';
 
