@@ -4,7 +4,7 @@ import { isPlaceholderSecret } from './allowlist.js';
 import { CONTEXTUAL_RULES, GENERIC_RULE_INFO } from './contextual-rules.js';
 import { shannonEntropy } from './entropy.js';
 import { findGenericCredentials } from './generic-credentials.js';
-import { PREFIXED_RULES } from './prefixed-rules.js';
+import { PREFIXED_RULES } from './prefixed-rules/index.js';
 import { findPrivateKeyBlocks } from './private-key-blocks.js';
 import type { SecretCandidate } from './secret-candidate.js';
 import type { SecretRule, SecretRuleInfo } from './secret-rule.js';

@@ -8,7 +8,7 @@ import { isPlaceholderSecret } from '../../src/secrets/allowlist.js';
 import { CONTEXTUAL_RULES } from '../../src/secrets/contextual-rules.js';
 import { shannonEntropy } from '../../src/secrets/entropy.js';
 import { findGenericCredentials } from '../../src/secrets/generic-credentials.js';
-import { PREFIXED_RULES } from '../../src/secrets/prefixed-rules.js';
+import { PREFIXED_RULES } from '../../src/secrets/prefixed-rules/index.js';
 import { findPrivateKeyBlocks } from '../../src/secrets/private-key-blocks.js';
 import type { SecretCandidate } from '../../src/secrets/secret-candidate.js';
 import { SECRET_RULES } from '../../src/secrets/secret-detector.js';
