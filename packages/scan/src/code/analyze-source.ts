@@ -1,4 +1,4 @@
-import { lowerPython } from './frontends/python-frontend.js';
+import { lowerPython } from './frontends/python/lower-python.js';
 import { lowerTypeScript } from './frontends/typescript-frontend.js';
 import { lowerVue } from './frontends/vue-frontend.js';
 import type { IrModule, SourceLanguage } from './ir.js';
