@@ -1,5 +1,5 @@
-import { lowerPython } from './frontends/python-frontend.js';
-import { lowerTypeScript } from './frontends/typescript-frontend.js';
+import { lowerPython } from './frontends/python/lower-python.js';
+import { lowerTypeScript } from './frontends/typescript/lower-typescript.js';
 import { lowerVue } from './frontends/vue-frontend.js';
 import type { IrModule, SourceLanguage } from './ir.js';
 import type { CodeRule, RuleHit } from './rules/code-rule.js';

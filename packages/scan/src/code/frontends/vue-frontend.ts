@@ -1,5 +1,5 @@
 import type { IrExpr, IrModule } from '../ir.js';
-import { lowerTypeScript } from './typescript-frontend.js';
+import { lowerTypeScript } from './typescript/lower-typescript.js';
 
 /**
  * Vue single-file components: the `<script>` block is lowered as TypeScript
