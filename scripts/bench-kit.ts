@@ -66,3 +66,36 @@ export function markdownTable(
 export function fmt(value: number, digits = 3): string {
   return Number.isFinite(value) ? value.toFixed(digits) : String(value);
 }
+
+/**
+ * Bundles `entry` into `outfile` with esbuild as the package ships: one ESM
+ * file for plain node, workspace packages (`@bulwark/*`) from source and
+ * third-party dependencies external, no loader instrumentation. Returns `outfile`.
+ */
+export async function bundleForBench(entry: string, outfile: string): Promise<string> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['source'],
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+    },
+    plugins: [
+      {
+        name: 'external-dependencies',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@bulwark/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+  return outfile;
+}

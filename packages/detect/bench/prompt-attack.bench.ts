@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
+  bundleForBench,
   fmt,
   markdownTable,
   measureLatency,
@@ -29,31 +30,10 @@ import {
  * (tsx wraps every function for `keepNames`).
  */
 async function bundledGuardFactory(): Promise<typeof createGuard> {
-  const { build } = await import('esbuild');
-  const outfile = fileURLToPath(new URL('./dist/detect.mjs', import.meta.url));
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['source'],
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-    },
-    plugins: [
-      {
-        name: 'external-dependencies',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@bulwark/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-  });
+  const outfile = await bundleForBench(
+    fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+    fileURLToPath(new URL('./dist/detect.mjs', import.meta.url)),
+  );
   const bundled = (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)) as {
     createGuard: typeof createGuard;
   };

@@ -6,6 +6,7 @@
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleForBench } from '../../../scripts/bench-kit.js';
 
 export const PROMPT = 'Summarise the quarterly report for the board in plain language. '.repeat(16); // ~1 KB
 export const ANSWER =
@@ -113,34 +114,10 @@ let bundled: Promise<string> | undefined;
 
 /** Bundles proxy-server.ts (workspace packages from source, third-party ones external) once. */
 function bundleProxyServer(): Promise<string> {
-  bundled ??= (async () => {
-    const { build } = await import('esbuild');
-    const outfile = fileURLToPath(new URL('./dist/proxy-server.mjs', import.meta.url));
-    await build({
-      entryPoints: [fileURLToPath(new URL('./proxy-server.ts', import.meta.url))],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      conditions: ['source'],
-      logLevel: 'warning',
-      banner: {
-        js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-      },
-      plugins: [
-        {
-          name: 'external-dependencies',
-          setup(b) {
-            b.onResolve({ filter: /^[^./]/ }, (args) =>
-              args.path.startsWith('@bulwark/') ? undefined : { path: args.path, external: true },
-            );
-          },
-        },
-      ],
-    });
-    return outfile;
-  })();
+  bundled ??= bundleForBench(
+    fileURLToPath(new URL('./proxy-server.ts', import.meta.url)),
+    fileURLToPath(new URL('./dist/proxy-server.mjs', import.meta.url)),
+  );
   return bundled;
 }
 
