@@ -1,27 +1,8 @@
+import { emitCharNgrams } from './char-ngrams.js';
+import { mix, reserveFeatures, signedBucket, type FeatureBuffer } from './feature-buffer.js';
 import { hashWord, type Tokens } from './tokens.js';
 
-/**
- * Hashed features of one window (signed feature hashing): each entry is a
- * bucket index, or its bitwise NOT (`~index`, negative) when the feature's
- * sign is −1. Reused between windows and texts; grows when a window needs more.
- */
-export interface FeatureBuffer {
-  features: Int32Array;
-  length: number;
-}
-
-export function createFeatureBuffer(capacity = 4096): FeatureBuffer {
-  return { features: new Int32Array(capacity), length: 0 };
-}
-
-function push(buffer: FeatureBuffer, hash: number, mask: number): void {
-  if (buffer.length === buffer.features.length) {
-    const grown = new Int32Array(buffer.features.length * 2);
-    grown.set(buffer.features);
-    buffer.features = grown;
-  }
-  buffer.features[buffer.length++] = hash < 0 ? ~(hash & mask) : hash & mask;
-}
+export { createFeatureBuffer, type FeatureBuffer } from './feature-buffer.js';
 
 /** Feature-hashing settings; stored in the model file so training and inference agree. */
 export interface FeatureConfig {
@@ -48,18 +29,7 @@ export interface EmittedFeatures {
 
 const UNIGRAM_SALT = 0x9e3779b1 | 0;
 const BIGRAM_SALT = 0x85ebca77 | 0;
-const CHAR_SALT = 0xc2b2ae3d | 0;
-const ROLL_PRIME = 0x01000193;
 const SENTENCE_SALT = 0x27d4eb2f | 0;
-
-/** Murmur3-style finaliser so low bits (the bucket) and the top bit (the sign) are independent. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
 
 /**
  * Emits hashed word unigrams, word bigrams and character n-grams (over the
@@ -79,86 +49,36 @@ export function emitFeatures(
 ): EmittedFeatures {
   out.length = 0;
   const mask = (1 << config.bits) - 1;
-  let emitted = 0;
   let structure = 0;
   const firstToken = firstTokenAtOrAfter(tokens, from);
-  let t = firstToken;
+  // At most three features per word (unigram, bigram, sentence opener): reserve once.
+  reserveFeatures(out, 3 * (tokens.count - firstToken));
+  const features = out.features;
+  let length = 0;
   let previous = 0;
-  for (; t < tokens.count; t++) {
+  for (let t = firstToken; t < tokens.count; t++) {
     if ((tokens.ends[t] ?? 0) > to) break;
     const word = tokens.hashes[t] ?? 0;
-    let h = mix(word ^ UNIGRAM_SALT);
-    push(out, h, mask);
+    features[length++] = signedBucket(mix(word ^ UNIGRAM_SALT), mask);
     if (previous !== 0) {
-      h = mix(Math.imul(previous, 31) ^ word ^ BIGRAM_SALT);
-      push(out, h, mask);
-      emitted++;
+      features[length++] = signedBucket(mix(Math.imul(previous, 31) ^ word ^ BIGRAM_SALT), mask);
     }
     const start = tokens.starts[t] ?? 0;
     let boundary = sentenceBoundaryBefore(lower, start, from);
     if (boundary === 0 && isCapitalised(cased, start) && TASK_VERBS.has(word)) boundary = 3;
     if (boundary !== 0) {
       // Which word opens each sentence, first or later: a second task is a cue.
-      h = mix(word ^ SENTENCE_SALT ^ (t === firstToken ? 1 : 2));
-      push(out, h, mask);
-      emitted++;
+      const opener = word ^ SENTENCE_SALT ^ (t === firstToken ? 1 : 2);
+      features[length++] = signedBucket(mix(opener), mask);
       if (boundary === 2) structure |= GLUED_BIT;
       if (boundary === 3) structure |= RUNON_BIT;
       if (t !== firstToken && TASK_VERBS.has(word)) structure |= LATER_TASK_BIT;
     }
     previous = word;
-    emitted++;
   }
-  // Character n-grams by polynomial rolling hashes (one per n, at most 7 long).
-  const grams = config.charNgrams;
-  const gramCount = Math.min(grams.length, 4);
-  // Plain arrays: a typed-array allocation per call costs more than these few slots.
-  const sizes = [0, 0, 0, 0];
-  const outPowers = [0, 0, 0, 0];
-  const hashes = [0, 0, 0, 0];
-  for (let g = 0; g < gramCount; g++) {
-    const n = Math.min(7, Math.max(1, grams[g] ?? 3));
-    sizes[g] = n;
-    let power = 1;
-    for (let k = 0; k < n; k++) power = Math.imul(power, ROLL_PRIME);
-    outPowers[g] = power;
-  }
-  const ring = [0, 0, 0, 0, 0, 0, 0, 0];
-  let lastWasSpace = true;
-  let filled = 0;
-  for (let k = from - 1; k <= to; k++) {
-    let code = k >= from && k < to ? lower.charCodeAt(k) : 32;
-    if (code <= 0x20 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
-      if (lastWasSpace && k >= from) continue;
-      code = 32;
-      lastWasSpace = true;
-    } else {
-      lastWasSpace = false;
-      // Runs of one character ("-----", "=====") count once: padding must not dominate.
-      if (
-        filled >= 3 &&
-        code === ring[(filled - 1) & 7] &&
-        code === ring[(filled - 2) & 7] &&
-        code === ring[(filled - 3) & 7]
-      ) {
-        continue;
-      }
-    }
-    ring[filled & 7] = code;
-    filled++;
-    for (let g = 0; g < gramCount; g++) {
-      const n = sizes[g] ?? 3;
-      const leaving = filled > n ? (ring[(filled - 1 - n) & 7] ?? 0) : 0;
-      const h =
-        (Math.imul(hashes[g] ?? 0, ROLL_PRIME) + code - Math.imul(leaving, outPowers[g] ?? 0)) | 0;
-      hashes[g] = h;
-      if (filled < n) continue;
-      const mixed = mix(h ^ CHAR_SALT ^ n);
-      push(out, mixed, mask);
-      emitted++;
-    }
-  }
-  return { count: emitted, structure };
+  out.length = length;
+  emitCharNgrams(lower, from, to, config.charNgrams, out, mask);
+  return { count: out.length, structure };
 }
 
 function firstTokenAtOrAfter(tokens: Tokens, from: number): number {
