@@ -16,25 +16,56 @@ export interface LatencyStats {
   medianMs: number;
   p99Ms: number;
   meanMs: number;
+  /** Lowest and highest median of one round: how much the machine's speed moved during the run. */
+  roundMedianRangeMs: [number, number];
 }
 
-export function measureLatency(fn: () => unknown, samples: number, warmup = 200): LatencyStats {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = new Float64Array(samples);
-  for (let i = 0; i < samples; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    times[i] = Number(process.hrtime.bigint() - start) / 1e6;
+/**
+ * Latency of each function in `fns`, timed call by call in `rounds` rounds
+ * of `samplesPerRound` calls that alternate between the functions, after
+ * `warmup` calls of each. Alternating spreads slow phases of a shared
+ * machine (other tenants, frequency changes) over every function alike;
+ * the statistics pool all rounds, and the range of per-round medians shows
+ * how far the machine's speed moved.
+ */
+export function measureLatencyRounds<K extends string>(
+  fns: Readonly<Record<K, () => unknown>>,
+  options: { rounds: number; samplesPerRound: number; warmup: number },
+): Record<K, LatencyStats> {
+  const names = Object.keys(fns) as K[];
+  const total = options.rounds * options.samplesPerRound;
+  const times = new Map(names.map((name) => [name, new Float64Array(total)]));
+  const roundMedians = new Map(names.map((name) => [name, [] as number[]]));
+  for (const name of names) for (let i = 0; i < options.warmup; i++) fns[name]();
+  for (let round = 0; round < options.rounds; round++) {
+    for (const name of names) {
+      const fn = fns[name];
+      const all = times.get(name) as Float64Array;
+      const offset = round * options.samplesPerRound;
+      for (let i = 0; i < options.samplesPerRound; i++) {
+        const start = process.hrtime.bigint();
+        fn();
+        all[offset + i] = Number(process.hrtime.bigint() - start) / 1e6;
+      }
+      const own = all.slice(offset, offset + options.samplesPerRound).sort();
+      roundMedians.get(name)?.push(own[own.length >> 1] ?? 0);
+    }
   }
-  times.sort();
-  let sum = 0;
-  for (const t of times) sum += t;
-  return {
-    samples,
-    medianMs: times[Math.floor(samples / 2)] ?? 0,
-    p99Ms: times[Math.min(samples - 1, Math.floor(samples * 0.99))] ?? 0,
-    meanMs: sum / samples,
-  };
+  const result = {} as Record<K, LatencyStats>;
+  for (const name of names) {
+    const all = (times.get(name) as Float64Array).sort();
+    let sum = 0;
+    for (const t of all) sum += t;
+    const medians = roundMedians.get(name) ?? [];
+    result[name] = {
+      samples: total,
+      medianMs: all[total >> 1] ?? 0,
+      p99Ms: all[Math.min(total - 1, Math.floor(total * 0.99))] ?? 0,
+      meanMs: sum / total,
+      roundMedianRangeMs: [Math.min(...medians), Math.max(...medians)],
+    };
+  }
+  return result;
 }
 
 /** Throughput in MB/s (10^6 bytes) of `fn` over `bytes` of input, measured by CPU time. */
