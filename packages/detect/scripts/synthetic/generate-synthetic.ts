@@ -1,4 +1,12 @@
+import { addressedInjection } from './addressed-injections.js';
+import {
+  BENIGN_FORGET_MULTILINGUAL,
+  CODE_WITH_TRIGGER_WORDS,
+  SECURITY_AWARENESS,
+  projectDocument,
+} from './benign-look-alikes.js';
 import { CARRIERS } from './carriers.js';
+import { composedBenign, composedJailbreak, composedOverride } from './composed-attacks.js';
 import { ENCODERS, type Encoder } from './encoders.js';
 
 const identity: Encoder = (_rng, text) => text;
@@ -16,6 +24,8 @@ import {
   SUFFIX_TOKENS,
   TOPICS,
 } from './phrases.js';
+import { JAILBREAK_MULTILINGUAL, JAILBREAK_TACTICS } from './jailbreak-tactics.js';
+import { benignWordGame, secretAsk } from './secret-asks.js';
 import { createRandom, type Random } from './random.js';
 
 /** One generated, labelled example. */
@@ -44,7 +54,9 @@ const EXTRACTION = [
 ];
 
 function injectionText(rng: Random): string {
-  const choice = rng.int(10);
+  const choice = rng.int(15);
+  if (choice >= 13) return composedOverride(rng);
+  if (choice >= 10) return addressedInjection(rng);
   const goal = rng.pick(GOALS_EN);
   if (choice < 4)
     return `${rng.pick(OVERRIDES_EN)} ${goal.charAt(0).toUpperCase()}${goal.slice(1)}.`;
@@ -53,7 +65,9 @@ function injectionText(rng: Random): string {
     const language = rng.pick(MULTILINGUAL_PARTS);
     return rng.chance(0.5)
       ? `${rng.pick(language.overrides)} ${rng.pick(language.goals)}`
-      : rng.pick(SECRET_GAMES);
+      : rng.chance(0.5)
+        ? rng.pick(SECRET_GAMES)
+        : secretAsk(rng);
   }
   if (choice < 8) return rng.pick(DELIMITED)(goal);
   if (choice < 9) return rng.pick(EXTRACTION);
@@ -62,6 +76,10 @@ function injectionText(rng: Random): string {
 
 function jailbreakText(rng: Random): string {
   const goal = rng.pick(HARMFUL_GOALS);
+  const family = rng.next();
+  if (family < 0.25) return rng.pick(JAILBREAK_TACTICS).replace('{goal}', goal);
+  if (family < 0.35) return rng.pick(JAILBREAK_MULTILINGUAL);
+  if (family < 0.55) return composedJailbreak(rng, goal);
   if (rng.chance(0.25)) {
     const suffix: string[] = [];
     for (let k = 0; k < 6 + rng.int(8); k++) suffix.push(rng.pick(SUFFIX_TOKENS));
@@ -103,13 +121,25 @@ function contactText(rng: Random): string {
 }
 
 function benignText(rng: Random): string {
-  const choice = rng.int(7);
+  const choice = rng.int(10);
+  if (choice === 9) return composedBenign(rng);
+  if (choice === 8) return benignLookAlike(rng);
+  if (choice === 7) return rng.pick(BENIGN_FORGET_MULTILINGUAL);
   if (choice === 6) return contactText(rng);
   if (choice < 2) return rng.pick(BENIGN_TRIGGER_PROMPTS);
   if (choice < 3) return rng.pick(BENIGN_MULTILINGUAL);
   if (choice < 4) return `${rng.pick(BENIGN_SENTENCES)} ${rng.pick(BENIGN_SENTENCES)}`;
   if (choice < 5) return `Could you give me a short update on ${rng.pick(TOPICS)}?`;
   return rng.pick(BENIGN_SENTENCES);
+}
+
+/** Security advice, code comments and project documents that use attack vocabulary. */
+function benignLookAlike(rng: Random): string {
+  const roll = rng.int(4);
+  if (roll === 3) return benignWordGame(rng);
+  if (roll === 0) return rng.pick(SECURITY_AWARENESS);
+  if (roll === 1) return rng.pick(CODE_WITH_TRIGGER_WORDS);
+  return projectDocument(rng, rng.pick(TOPICS), contactDetails(rng).email);
 }
 
 const BENIGN_ENCODED = [
