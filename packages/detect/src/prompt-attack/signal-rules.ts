@@ -411,7 +411,7 @@ export const WORD_RULES: readonly WordRule[] = [
   {
     signal: 'document_payload',
     steps: [
-      ['when', 'while', 'after'],
+      ['when', 'while', 'after', 'before'],
       [
         'summarizing',
         'summarising',
@@ -421,8 +421,33 @@ export const WORD_RULES: readonly WordRule[] = [
         'analyzing',
         'reviewing',
       ],
+      // "… this page": the text speaks about itself being processed (plain
+      // "when reading" is too common in ordinary prose to be a cue).
+      ['this', 'these'],
+      [
+        'page',
+        'document',
+        'email',
+        'text',
+        'file',
+        'article',
+        'message',
+        'site',
+        'notes',
+        'content',
+      ],
     ],
     gap: 0,
+  },
+  {
+    // The model's secret referred to as something guarded: "the hidden word
+    // you were told to protect", "the secret you're guarding".
+    signal: 'prompt_extraction',
+    steps: [
+      ['secret', 'password', 'passcode', 'passphrase', 'code', 'word', 'phrase', 'key', 'pin'],
+      ['protect', 'protecting', 'guard', 'guarding', 'guarded', 'forbidden', 'told'],
+    ],
+    gap: 3,
   },
   {
     signal: 'document_payload',
@@ -447,6 +472,24 @@ export const WORD_RULES: readonly WordRule[] = [
 /** Fake chat-template and delimiter tokens (ChatML, Llama 2/3, Markdown headers, XML-ish tags). */
 export const FAKE_DELIMITER =
   /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:system|instructions?|system_prompt|sys|admin|developer|user_instructions)>|(?:^|\n)[ \t]{0,3}#{1,4}[ \t]?(?:system|instructions?|new instructions?|admin|developer|override)\b|(?:^|\n)[ \t]{0,3}\[?(?:system|admin|developer)\]?[ \t]{0,2}:|\b(?:end of|end) (?:system prompt|instructions|prompt)\b|-{3,10} ?(?:end|begin) /g;
+
+/** Who a vocative or a note addresses: the model under any of its usual names. */
+const ADDRESSEE =
+  '(?:dear |hey |hi |@)?(?:ai|assistant|bot|chatbot|copilot|agent|model|llm|ai assistant|ai agent|language model|[a-z]{2,12} bot)s? {0,2},';
+
+/**
+ * The model addressed inside content by a vocative opening a sentence
+ * ("Assistant, …", "Helpdesk bot, …"): after a sentence or clause break
+ * (`AI_VOCATIVE`) or at the very start (`AI_VOCATIVE_AT_START`). Separate
+ * patterns with a plain first character let the engine skip ahead quickly;
+ * bounded repetition only, so matching stays linear.
+ */
+export const AI_VOCATIVE = new RegExp(`[\\n.!?:;([{] {0,3}${ADDRESSEE}`, 'g');
+export const AI_VOCATIVE_AT_START = new RegExp(`^ {0,3}${ADDRESSEE}`);
+
+/** A note headed for the model: "Note for the support AI:", "Instructions to automated reviewers:". */
+export const AI_NOTE =
+  /(?:note|memo|message|instruction|notice|directive|comment|reminder|p\.s\.)s? (?:for|to) (?:the |any |all |every )?(?:[a-z-]{2,15} ){0,2}(?:ai|assistants?|bots?|chatbots?|copilots?|agents?|models?|llms?|reviewers?|summari[sz]ers?|ai systems?|ai tools?) {0,2}[:,]/g;
 
 /** Markdown images or links whose URL carries a query: the classic exfiltration channel. */
 export const EXFILTRATION_LINK = /!\[[^\]\n]{0,100}\]\(https?:\/\/[^\s)?]{1,200}\?[^\s)]{1,400}\)/g;

@@ -1,4 +1,7 @@
 import {
+  AI_NOTE,
+  AI_VOCATIVE,
+  AI_VOCATIVE_AT_START,
   EXFILTRATION_LINK,
   FAKE_DELIMITER,
   PHRASES,
@@ -32,6 +35,14 @@ WORD_RULES.forEach((rule, ruleIndex) => {
     }
   });
 });
+
+/** The pattern rules and the signal each one fires. */
+const PATTERN_RULES: readonly (readonly [SignalName, RegExp])[] = [
+  ['fake_delimiter', FAKE_DELIMITER],
+  ['exfiltration_link', EXFILTRATION_LINK],
+  ['document_payload', AI_VOCATIVE],
+  ['document_payload', AI_NOTE],
+];
 
 /** At most this many hits per signal are kept (the first ones): enough to explain, bounded for huge inputs. */
 const MAX_HITS_PER_SIGNAL = 8;
@@ -84,8 +95,9 @@ export function findSignals(lower: string, tokens: Tokens): SignalHit[] {
       state[rule] = current;
     }
   }
-  for (const pattern of [FAKE_DELIMITER, EXFILTRATION_LINK]) {
-    const signal: SignalName = pattern === FAKE_DELIMITER ? 'fake_delimiter' : 'exfiltration_link';
+  const opening = AI_VOCATIVE_AT_START.exec(lower);
+  if (opening !== null) push('document_payload', 0, opening[0].length);
+  for (const [signal, pattern] of PATTERN_RULES) {
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(lower)) !== null) {
