@@ -2,7 +2,8 @@
 // features plus the detector's explainable signals, AdaGrad, seeded.
 //
 //   npm run train:prompt-attack -- --data <dir> [--out FILE] [--seed N]
-//       [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--eval FILE.jsonl]
+//       [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--no-concepts]
+//       [--eval FILE.jsonl]
 //
 // Reads <dir>/train.jsonl ({text,label,source}) and adds generated examples
 // (scripts/synthetic). Files named dev* or *overdefense* are never read for
@@ -46,12 +47,14 @@ function parseArgs(argv: readonly string[]): Args {
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k] ?? '';
     if (!flag.startsWith('--')) throw new Error(`unexpected argument ${flag}`);
+    // Switches take no value (read from process.argv where the settings are resolved).
+    if (flag === '--no-concepts') continue;
     values.set(flag.slice(2), argv[++k] ?? '');
   }
   const data = values.get('data');
   if (!data)
     throw new Error(
-      'usage: train-prompt-attack --data <dir> [--out FILE] [--seed N] [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--eval FILE]',
+      'usage: train-prompt-attack --data <dir> [--out FILE] [--seed N] [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--no-concepts] [--eval FILE]',
     );
   const here = new URL('..', import.meta.url).pathname;
   return {
@@ -98,6 +101,7 @@ function bitsFlag(): number {
 
 const FEATURES: FeatureConfig = {
   bits: bitsFlag(),
+  concepts: !process.argv.includes('--no-concepts'),
   charNgrams:
     NGRAMS_FLAG >= 0 ? (process.argv[NGRAMS_FLAG + 1] ?? '4').split(',').map(Number) : [4],
 };
@@ -399,7 +403,7 @@ function main(): void {
   console.error(`operating threshold on validation (FPR <= 1%): ${threshold.toFixed(4)}`);
   const validationMetrics = report('validation', validation, validationScores, threshold);
   const metadata = {
-    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams} --bits ${FEATURES.bits}`,
+    trainedWith: `npm run train:prompt-attack -- --data <dir> --seed ${args.seed} --epochs ${args.epochs} --synthetic ${args.synthetic} --ngrams ${args.ngrams} --bits ${FEATURES.bits}${FEATURES.concepts === true ? '' : ' --no-concepts'}`,
     trainRows: real.length,
     syntheticRows: synthetic.length,
     validationRows: validation.length,

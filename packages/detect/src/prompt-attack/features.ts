@@ -1,4 +1,5 @@
 import { emitCharNgrams } from './char-ngrams.js';
+import { CONCEPT_PAIR_SPAN, conceptOf } from './concepts.js';
 import { mix, reserveFeatures, signedBucket, type FeatureBuffer } from './feature-buffer.js';
 import { hashWord, type Tokens } from './tokens.js';
 
@@ -8,6 +9,8 @@ export { createFeatureBuffer, type FeatureBuffer } from './feature-buffer.js';
 export interface FeatureConfig {
   bits: number;
   charNgrams: readonly number[];
+  /** Concept features (`concepts.ts`); absent in models trained before them. */
+  concepts?: boolean;
 }
 
 /**
@@ -30,6 +33,11 @@ export interface EmittedFeatures {
 const UNIGRAM_SALT = 0x9e3779b1 | 0;
 const BIGRAM_SALT = 0x85ebca77 | 0;
 const SENTENCE_SALT = 0x27d4eb2f | 0;
+const CONCEPT_SALT = 0x165667b1 | 0;
+const CONCEPT_PAIR_SALT = 0x5bd1e995 | 0;
+/** The last concepts seen in a window (concept, token index), newest last; reused between calls. */
+const RECENT_CONCEPTS = new Int32Array(4);
+const RECENT_AT = new Int32Array(4);
 
 /**
  * Emits hashed word unigrams, word bigrams and character n-grams (over the
@@ -51,11 +59,14 @@ export function emitFeatures(
   const mask = (1 << config.bits) - 1;
   let structure = 0;
   const firstToken = firstTokenAtOrAfter(tokens, from);
-  // At most three features per word (unigram, bigram, sentence opener): reserve once.
-  reserveFeatures(out, 3 * (tokens.count - firstToken));
+  // At most three features per word (unigram, bigram, sentence opener), plus
+  // a concept and its pairs with up to four recent concepts: reserve once.
+  const concepts = config.concepts === true;
+  reserveFeatures(out, (concepts ? 8 : 3) * (tokens.count - firstToken));
   const features = out.features;
   let length = 0;
   let previous = 0;
+  let recent = 0;
   for (let t = firstToken; t < tokens.count; t++) {
     if ((tokens.ends[t] ?? 0) > to) break;
     const word = tokens.hashes[t] ?? 0;
@@ -75,6 +86,23 @@ export function emitFeatures(
       if (t !== firstToken && TASK_VERBS.has(word)) structure |= LATER_TASK_BIT;
     }
     previous = word;
+    const concept = concepts ? conceptOf(word) : 0;
+    if (concept !== 0) {
+      features[length++] = signedBucket(mix(concept ^ CONCEPT_SALT), mask);
+      for (let k = 0; k < recent; k++) {
+        if (t - (RECENT_AT[k] ?? 0) > CONCEPT_PAIR_SPAN) continue;
+        const pair = Math.imul(RECENT_CONCEPTS[k] ?? 0, 31) + concept;
+        features[length++] = signedBucket(mix(pair ^ CONCEPT_PAIR_SALT), mask);
+      }
+      if (recent === 4) {
+        RECENT_CONCEPTS.copyWithin(0, 1);
+        RECENT_AT.copyWithin(0, 1);
+        recent = 3;
+      }
+      RECENT_CONCEPTS[recent] = concept;
+      RECENT_AT[recent] = t;
+      recent++;
+    }
   }
   out.length = length;
   emitCharNgrams(lower, from, to, config.charNgrams, out, mask);

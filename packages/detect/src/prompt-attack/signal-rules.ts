@@ -27,7 +27,7 @@ export interface WordRule {
   gap: number;
 }
 
-const OVERRIDE_VERBS = [
+export const OVERRIDE_VERBS = [
   'ignore',
   'ignoring',
   'disregard',
@@ -78,7 +78,7 @@ const OVERRIDE_VERBS = [
   'ігноруй',
   'забудь',
 ];
-const INSTRUCTION_NOUNS = [
+export const INSTRUCTION_NOUNS = [
   'instruction',
   'instructions',
   'prompt',
@@ -119,7 +119,7 @@ const INSTRUCTION_NOUNS = [
 ];
 
 /** What an override dismisses besides "instructions": the setup itself, or everything said before. */
-const PRIOR_REFERENCES = [
+export const PRIOR_REFERENCES = [
   'above',
   'told',
   'configuration',

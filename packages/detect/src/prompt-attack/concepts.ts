@@ -1,0 +1,186 @@
+import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PRIOR_REFERENCES } from './signal-rules.js';
+import { hashWord } from './tokens.js';
+
+/**
+ * Concept classes of words that carry the intent of an attack whatever the
+ * phrasing or language: "dismiss" (ignore, olvida, забудь …), "directives"
+ * (instructions, rules, setup, what you were told …), "reveal", "secret",
+ * "addressee" (the model), "limits", "harm", "fiction" and "absence". The
+ * classifier gets one hashed feature per concept and one per ordered pair of
+ * concepts a few words apart, so "set aside the operator's setup" and
+ * "ignore previous instructions" share features even with no n-gram in
+ * common (a coarse, hand-made analogue of word classes in NLP).
+ */
+const CLASSES: readonly (readonly string[])[] = [
+  OVERRIDE_VERBS,
+  [...INSTRUCTION_NOUNS, ...PRIOR_REFERENCES],
+  [
+    'reveal',
+    'show',
+    'print',
+    'tell',
+    'display',
+    'output',
+    'share',
+    'spell',
+    'dump',
+    'disclose',
+    'repeat',
+    'recite',
+    'paste',
+    'leak',
+    'expose',
+    'muestra',
+    'dime',
+    'revela',
+    'montre',
+    'affiche',
+    'revele',
+    'zeig',
+    'zeige',
+    'verrate',
+    'nenne',
+    'mostra',
+    'dimmi',
+    'rivela',
+    'mostre',
+    'diga',
+    'покажи',
+    'скажи',
+    'раскрой',
+    'выведи',
+    'pokaz',
+    'podaj',
+    'goster',
+    'soyle',
+    'tampilkan',
+    'tunjukkan',
+  ],
+  [
+    'password',
+    'passwords',
+    'passcode',
+    'passphrase',
+    'secret',
+    'secrets',
+    'credentials',
+    'pin',
+    'contrasena',
+    'clave',
+    'passwort',
+    'kennwort',
+    'senha',
+    'haslo',
+    'sifre',
+    'sandi',
+    'пароль',
+    'wachtwoord',
+  ],
+  [
+    'ai',
+    'assistant',
+    'model',
+    'bot',
+    'chatbot',
+    'agent',
+    'llm',
+    'copilot',
+    'gpt',
+    'ia',
+    'ki',
+    'ии',
+  ],
+  [
+    'unrestricted',
+    'unfiltered',
+    'uncensored',
+    'limits',
+    'limitations',
+    'restrictions',
+    'filters',
+    'filter',
+    'censorship',
+    'guardrails',
+    'safety',
+    'ethics',
+    'ethical',
+    'moral',
+    'morals',
+    'restricciones',
+    'limites',
+    'einschrankungen',
+    'ограничений',
+    'ограничения',
+    'фильтров',
+    'ograniczen',
+  ],
+  [
+    'bomb',
+    'explosive',
+    'explosives',
+    'meth',
+    'methamphetamine',
+    'weapon',
+    'weapons',
+    'firearm',
+    'poison',
+    'malware',
+    'ransomware',
+    'keylogger',
+    'hack',
+    'hacking',
+    'steal',
+    'phishing',
+    'launder',
+    'napalm',
+    'thermite',
+    'toxic',
+  ],
+  [
+    'pretend',
+    'roleplay',
+    'persona',
+    'simulate',
+    'hypothetical',
+    'fictional',
+    'imagine',
+    'character',
+  ],
+  [
+    'no',
+    'without',
+    'zero',
+    'never',
+    'off',
+    'disabled',
+    'sin',
+    'sans',
+    'ohne',
+    'senza',
+    'sem',
+    'без',
+  ],
+];
+
+/** Word hash → concept (1-based; a word listed twice keeps its first class). */
+const CONCEPT_OF = new Map<number, number>();
+CLASSES.forEach((words, index) => {
+  for (const word of words) {
+    const hash = hashWord(word);
+    if (!CONCEPT_OF.has(hash)) CONCEPT_OF.set(hash, index + 1);
+  }
+});
+/** The concept words' hashes as a 64 Kbit table: one bit test rejects most words. */
+const CONCEPT_BITS = new Int32Array(2048);
+for (const hash of CONCEPT_OF.keys()) {
+  CONCEPT_BITS[(hash >>> 5) & 2047] = (CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) | (1 << (hash & 31));
+}
+
+/** The concept of a token hash, or 0. */
+export function conceptOf(hash: number): number {
+  if (((CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) & (1 << (hash & 31))) === 0) return 0;
+  return CONCEPT_OF.get(hash) ?? 0;
+}
+
+/** How many tokens apart two concepts may be and still form a pair feature. */
+export const CONCEPT_PAIR_SPAN = 6;
