@@ -74,8 +74,15 @@ function makeText(bytes: number, seed: number): string {
 
 const range = ([low, high]: [number, number]): string => `${fmt(low, 4)}–${fmt(high, 4)}`;
 
-function quality(guard: ReturnType<typeof createGuard>, file: string): string | undefined {
-  const path = join(DATA_DIR, file);
+// Hand-written probes that ship with the package (see docs/models/prompt-attack.md).
+const PROBE_DIR = fileURLToPath(new URL('../eval/', import.meta.url));
+
+function quality(
+  guard: ReturnType<typeof createGuard>,
+  file: string,
+  dir = DATA_DIR,
+): string | undefined {
+  const path = join(dir, file);
   if (!existsSync(path)) return undefined;
   const outcomes: EvalOutcome[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -169,13 +176,16 @@ const suite: BenchSuite = {
       '',
       `Heap after 1,000,000 calls on a 100 B prompt: ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB change (${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MiB, each after a full gc).`,
     ];
-    const rows = ['dev.jsonl', 'overdefense_train_mined.jsonl'].map((file) => quality(guard, file));
+    const rows = [
+      ...['dev.jsonl', 'overdefense_train_mined.jsonl'].map((file) => quality(guard, file)),
+      quality(guard, 'probes-held-out.jsonl', PROBE_DIR),
+    ];
     if (rows.every((row) => row === undefined)) {
       parts.push('', 'Quality: skipped (labelled data not present at ../shared/data/detect).');
     } else {
       parts.push(
         '',
-        'Quality (a text counts as detected when the verdict is not `allow`; role `user`). `overdefense_train_mined.jsonl` is mined from the training file, so its FPR is in-sample.',
+        'Quality (a text counts as detected when the verdict is not `allow`; role `user`). `overdefense_train_mined.jsonl` is mined from the training file, so its FPR is in-sample; `probes-held-out.jsonl` (in `packages/detect/eval/`) is hand-written text outside the training templates, kept out of training.',
         '',
         '| file | rows | precision | recall | F1 | FPR | balanced accuracy | TPR @ 1% FPR | TPR @ 0.1% FPR |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
