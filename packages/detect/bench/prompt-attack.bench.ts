@@ -179,13 +179,14 @@ const suite: BenchSuite = {
     const rows = [
       ...['dev.jsonl', 'overdefense_train_mined.jsonl'].map((file) => quality(guard, file)),
       quality(guard, 'probes-held-out.jsonl', PROBE_DIR),
+      quality(guard, 'probes-untouched.jsonl', PROBE_DIR),
     ];
     if (rows.every((row) => row === undefined)) {
       parts.push('', 'Quality: skipped (labelled data not present at ../shared/data/detect).');
     } else {
       parts.push(
         '',
-        'Quality (a text counts as detected when the verdict is not `allow`; role `user`). `overdefense_train_mined.jsonl` is mined from the training file, so its FPR is in-sample; `probes-held-out.jsonl` (in `packages/detect/eval/`) is hand-written text outside the training templates, kept out of training.',
+        'Quality (a text counts as detected when the verdict is not `allow`; role `user`). `overdefense_train_mined.jsonl` is mined from the training file, so its FPR is in-sample; `probes-held-out.jsonl` and `probes-untouched.jsonl` (in `packages/detect/eval/`) are hand-written text outside the training templates, kept out of training; the untouched set was written last and never used for any decision.',
         '',
         '| file | rows | precision | recall | F1 | FPR | balanced accuracy | TPR @ 1% FPR | TPR @ 0.1% FPR |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -1,5 +1,5 @@
 import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PRIOR_REFERENCES } from './signal-rules.js';
-import { hashWord } from './tokens.js';
+import { FNV_OFFSET, FNV_PRIME, hashWord } from './tokens.js';
 
 /**
  * Concept classes of words that carry the intent of an attack whatever the
@@ -176,10 +176,69 @@ for (const hash of CONCEPT_OF.keys()) {
   CONCEPT_BITS[(hash >>> 5) & 2047] = (CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) | (1 << (hash & 31));
 }
 
-/** The concept of a token hash, or 0. */
-export function conceptOf(hash: number): number {
-  if (((CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) & (1 << (hash & 31))) === 0) return 0;
-  return CONCEPT_OF.get(hash) ?? 0;
+/**
+ * Five-letter stems shared by many languages' forms of a concept word
+ * (instructions / instrucciones / instrukcje / instrucțiunile / инструкции;
+ * ignore / ignora / ignoruj / игнорируй), matched against the start of words
+ * no exact entry covers: the way attacks in languages without their own list
+ * still share features with known ones. Stems that open common unrelated
+ * words ("regul" → regular, "dimen" → dimension) are left out.
+ */
+const STEMS: Readonly<Record<string, number>> = {
+  ignor: 1,
+  negee: 1,
+  olvid: 1,
+  oubli: 1,
+  zapom: 1,
+  esque: 1,
+  vergi: 1,
+  игнор: 1,
+  проиг: 1,
+  забуд: 1,
+  instr: 2,
+  promp: 2,
+  инстр: 2,
+  указа: 2,
+  revel: 3,
+  mostr: 3,
+  affic: 3,
+  divul: 3,
+  покаж: 3,
+  passw: 4,
+  parol: 4,
+  wacht: 4,
+  парол: 4,
+  restr: 6,
+  filtr: 6,
+  censu: 6,
+  огран: 6,
+  фильт: 6,
+  цензу: 6,
+};
+const STEM_LENGTH = 5;
+const STEM_OF = new Map(Object.entries(STEMS).map(([stem, concept]) => [hashWord(stem), concept]));
+const STEM_BITS = new Int32Array(2048);
+for (const hash of STEM_OF.keys()) {
+  STEM_BITS[(hash >>> 5) & 2047] = (STEM_BITS[(hash >>> 5) & 2047] ?? 0) | (1 << (hash & 31));
+}
+
+/**
+ * The concept of the token `lower[start, end)` whose FNV-1a hash is `hash`
+ * (`tokens.ts`), or 0: an exact entry first, else a stem at its start.
+ */
+export function conceptOf(hash: number, lower: string, start: number, end: number): number {
+  if (((CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) & (1 << (hash & 31))) !== 0) {
+    const exact = CONCEPT_OF.get(hash);
+    if (exact !== undefined) return exact;
+  }
+  if (end - start <= STEM_LENGTH) return 0;
+  // The same FNV-1a as `hashWord`, over the first five units only.
+  let prefix = FNV_OFFSET;
+  for (let k = start; k < start + STEM_LENGTH; k++) {
+    prefix = Math.imul(prefix ^ lower.charCodeAt(k), FNV_PRIME);
+  }
+  if (((STEM_BITS[(prefix >>> 5) & 2047] ?? 0) & (1 << (prefix & 31))) === 0) return 0;
+  return STEM_OF.get(prefix) ?? 0;
 }
 
 /** How many tokens apart two concepts may be and still form a pair feature. */

@@ -86,7 +86,7 @@ export function emitFeatures(
       if (t !== firstToken && TASK_VERBS.has(word)) structure |= LATER_TASK_BIT;
     }
     previous = word;
-    const concept = concepts ? conceptOf(word) : 0;
+    const concept = concepts ? conceptOf(word, lower, start, tokens.ends[t] ?? start) : 0;
     if (concept !== 0) {
       features[length++] = signedBucket(mix(concept ^ CONCEPT_SALT), mask);
       for (let k = 0; k < recent; k++) {
