@@ -6,6 +6,7 @@
  * transforms themselves run only on the rare texts where they can pay off.
  */
 
+import { createHashBitmap, mayContain } from '../hash-bitmap.js';
 /** The cue words as written; a trailing `s?` marks an optional plural. */
 const CUE_ENTRIES = [
   'ignore',
@@ -92,19 +93,16 @@ for (const word of CUE_WORDS) {
 }
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
-/**
- * The cue forms' hashes as a 65,536-bit table indexed by the hash's low 16
- * bits: one bit test per word instead of a Set lookup; a set bit is confirmed
- * by comparing the word with the forms.
- */
-const HASH_BITS = new Int32Array(2048);
+/** The cue forms' hashes: one bit test per word; a set bit is confirmed against the forms. */
+const formHashes: number[] = [];
 let longest = 0;
 for (const form of FORMS.keys()) {
   let h = FNV_OFFSET;
   for (let k = 0; k < form.length; k++) h = Math.imul(h ^ form.charCodeAt(k), FNV_PRIME);
-  HASH_BITS[(h >>> 5) & 2047] = (HASH_BITS[(h >>> 5) & 2047] ?? 0) | (1 << (h & 31));
+  formHashes.push(h);
   longest = Math.max(longest, form.length);
 }
+const HASH_BITS = createHashBitmap(formHashes);
 const LONGEST_FORM = longest;
 
 /** How many cue words a lower-cased text holds under each transform. */
@@ -158,10 +156,7 @@ export function countCueWords(lower: string, leet = true): CueCounts {
       }
       hash = Math.imul(hash ^ code, FNV_PRIME);
     } else if (wordStart >= 0) {
-      if (
-        k - wordStart <= LONGEST_FORM &&
-        ((HASH_BITS[(hash >>> 5) & 2047] ?? 0) & (1 << (hash & 31))) !== 0
-      ) {
+      if (k - wordStart <= LONGEST_FORM && mayContain(HASH_BITS, hash)) {
         const forms = FORMS.get(lower.slice(wordStart, k)) ?? 0;
         if (forms & PLAIN) counts.plain++;
         if (forms & ROT13) counts.rot13++;

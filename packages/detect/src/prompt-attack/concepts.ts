@@ -1,3 +1,4 @@
+import { createHashBitmap, mayContain } from '../hash-bitmap.js';
 import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PRIOR_REFERENCES } from './signal-rules.js';
 import { FNV_OFFSET, FNV_PRIME, hashWord } from './tokens.js';
 
@@ -170,11 +171,8 @@ CLASSES.forEach((words, index) => {
     if (!CONCEPT_OF.has(hash)) CONCEPT_OF.set(hash, index + 1);
   }
 });
-/** The concept words' hashes as a 64 Kbit table: one bit test rejects most words. */
-const CONCEPT_BITS = new Int32Array(2048);
-for (const hash of CONCEPT_OF.keys()) {
-  CONCEPT_BITS[(hash >>> 5) & 2047] = (CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) | (1 << (hash & 31));
-}
+/** One bit test rejects most words before the map lookup. */
+const CONCEPT_BITS = createHashBitmap(CONCEPT_OF.keys());
 
 /**
  * Five-letter stems shared by many languages' forms of a concept word
@@ -217,17 +215,14 @@ const STEMS: Readonly<Record<string, number>> = {
 };
 const STEM_LENGTH = 5;
 const STEM_OF = new Map(Object.entries(STEMS).map(([stem, concept]) => [hashWord(stem), concept]));
-const STEM_BITS = new Int32Array(2048);
-for (const hash of STEM_OF.keys()) {
-  STEM_BITS[(hash >>> 5) & 2047] = (STEM_BITS[(hash >>> 5) & 2047] ?? 0) | (1 << (hash & 31));
-}
+const STEM_BITS = createHashBitmap(STEM_OF.keys());
 
 /**
  * The concept of the token `lower[start, end)` whose FNV-1a hash is `hash`
  * (`tokens.ts`), or 0: an exact entry first, else a stem at its start.
  */
 export function conceptOf(hash: number, lower: string, start: number, end: number): number {
-  if (((CONCEPT_BITS[(hash >>> 5) & 2047] ?? 0) & (1 << (hash & 31))) !== 0) {
+  if (mayContain(CONCEPT_BITS, hash)) {
     const exact = CONCEPT_OF.get(hash);
     if (exact !== undefined) return exact;
   }
@@ -237,7 +232,7 @@ export function conceptOf(hash: number, lower: string, start: number, end: numbe
   for (let k = start; k < start + STEM_LENGTH; k++) {
     prefix = Math.imul(prefix ^ lower.charCodeAt(k), FNV_PRIME);
   }
-  if (((STEM_BITS[(prefix >>> 5) & 2047] ?? 0) & (1 << (prefix & 31))) === 0) return 0;
+  if (!mayContain(STEM_BITS, prefix)) return 0;
   return STEM_OF.get(prefix) ?? 0;
 }
 
