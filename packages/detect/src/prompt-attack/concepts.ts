@@ -71,7 +71,7 @@ const CLASSES: readonly (readonly string[])[] = [
     'passwort',
     'kennwort',
     'senha',
-    'haslo',
+    'hasło',
     'sifre',
     'sandi',
     'пароль',
