@@ -8,8 +8,6 @@ import {
 import { CARRIERS } from './carriers.js';
 import { composedBenign, composedJailbreak, composedOverride } from './composed-attacks.js';
 import { ENCODERS, type Encoder } from './encoders.js';
-
-const identity: Encoder = (_rng, text) => text;
 import {
   BENIGN_MULTILINGUAL,
   BENIGN_SENTENCES,
@@ -27,6 +25,8 @@ import {
 import { JAILBREAK_MULTILINGUAL, JAILBREAK_TACTICS } from './jailbreak-tactics.js';
 import { benignWordGame, secretAsk } from './secret-asks.js';
 import { createRandom, type Random } from './random.js';
+
+const identity: Encoder = (_rng, text) => text;
 
 /** One generated, labelled example. */
 export interface SyntheticExample {
