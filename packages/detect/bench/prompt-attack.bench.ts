@@ -180,13 +180,14 @@ const suite: BenchSuite = {
       ...['dev.jsonl', 'overdefense_train_mined.jsonl'].map((file) => quality(guard, file)),
       quality(guard, 'probes-held-out.jsonl', PROBE_DIR),
       quality(guard, 'probes-untouched.jsonl', PROBE_DIR),
+      quality(guard, 'probes-languages.jsonl', PROBE_DIR),
     ];
     if (rows.every((row) => row === undefined)) {
       parts.push('', 'Quality: skipped (labelled data not present at ../shared/data/detect).');
     } else {
       parts.push(
         '',
-        'Quality (a text counts as detected when the verdict is not `allow`; role `user`). `overdefense_train_mined.jsonl` is mined from the training file, so its FPR is in-sample; `probes-held-out.jsonl` and `probes-untouched.jsonl` (in `packages/detect/eval/`) are hand-written text outside the training templates, kept out of training; the untouched set was written last and never used for any decision.',
+        'Quality (a text counts as detected when the verdict is not `allow`; role `user`). `overdefense_train_mined.jsonl` is mined from the training file, so its FPR is in-sample; the `probes-*.jsonl` sets (in `packages/detect/eval/`) are hand-written text outside the training templates, kept out of training; how each was used is in docs/models/prompt-attack.md.',
         '',
         '| file | rows | precision | recall | F1 | FPR | balanced accuracy | TPR @ 1% FPR | TPR @ 0.1% FPR |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
