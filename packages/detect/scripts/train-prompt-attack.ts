@@ -42,6 +42,20 @@ interface Args {
   ngrams: string;
 }
 
+const USAGE =
+  'usage: train-prompt-attack --data <dir> [--out FILE] [--seed N] [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--no-concepts] [--eval FILE]';
+/** Options that take a value (`--no-concepts` is a switch). */
+const KNOWN_FLAGS = new Set([
+  'data',
+  'out',
+  'seed',
+  'epochs',
+  'synthetic',
+  'eval',
+  'ngrams',
+  'bits',
+]);
+
 function parseArgs(argv: readonly string[]): Args {
   const values = new Map<string, string>();
   for (let k = 0; k < argv.length; k++) {
@@ -49,13 +63,11 @@ function parseArgs(argv: readonly string[]): Args {
     if (!flag.startsWith('--')) throw new Error(`unexpected argument ${flag}`);
     // Switches take no value (read from process.argv where the settings are resolved).
     if (flag === '--no-concepts') continue;
+    if (!KNOWN_FLAGS.has(flag.slice(2))) throw new Error(`unknown option ${flag}\n${USAGE}`);
     values.set(flag.slice(2), argv[++k] ?? '');
   }
   const data = values.get('data');
-  if (!data)
-    throw new Error(
-      'usage: train-prompt-attack --data <dir> [--out FILE] [--seed N] [--epochs N] [--synthetic N] [--ngrams 4] [--bits 16] [--no-concepts] [--eval FILE]',
-    );
+  if (!data) throw new Error(USAGE);
   const here = new URL('..', import.meta.url).pathname;
   return {
     data: resolve(data),
@@ -420,4 +432,10 @@ function main(): void {
   }
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // Usage and input errors: the message says what and how to fix it; no stack trace.
+  console.error(`train-prompt-attack: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}

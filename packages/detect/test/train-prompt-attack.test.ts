@@ -69,4 +69,16 @@ describe('train-prompt-attack', () => {
     expect(file.features.concepts).toBe(false);
     expect(String(file.metadata?.['trainedWith'])).toContain('--no-concepts');
   }, 60_000);
+
+  it('refuses an unknown option with the usage line and no stack trace', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', SCRIPT, '--data', dir, '--no-concept', '--out', join(dir, 'd.json')],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown option --no-concept');
+    expect(result.stderr).toContain('usage: train-prompt-attack');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

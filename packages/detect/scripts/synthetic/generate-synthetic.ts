@@ -16,13 +16,13 @@ import {
   HARMFUL_GOALS,
   JAILBREAKS,
   MULTILINGUAL_ATTACKS,
-  MULTILINGUAL_PARTS,
   SECRET_GAMES,
   OVERRIDES_EN,
   SUFFIX_TOKENS,
   TOPICS,
 } from './phrases.js';
 import { JAILBREAK_MULTILINGUAL, JAILBREAK_TACTICS } from './jailbreak-tactics.js';
+import { MULTILINGUAL_PARTS } from './multilingual-parts.js';
 import { benignWordGame, secretAsk } from './secret-asks.js';
 import { createRandom, type Random } from './random.js';
 

@@ -1,5 +1,5 @@
 import { createHashBitmap, mayContain } from '../hash-bitmap.js';
-import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PRIOR_REFERENCES } from './signal-rules.js';
+import { INSTRUCTION_NOUNS, OVERRIDE_VERBS, PRIOR_REFERENCES } from './signal-lexicon.js';
 import { FNV_OFFSET, FNV_PRIME, hashWord } from './tokens.js';
 
 /**
