@@ -7,6 +7,12 @@ export interface BenchSuite {
   /** Stable section id, e.g. `detect-prompt-attack`. */
   name: string;
   title: string;
+  /**
+   * Why the suite cannot run here (a peer it compares against is not
+   * installed), or undefined when it can; the runner then keeps the last
+   * recorded section and prints the reason.
+   */
+  unavailable?(): string | undefined;
   run(): Promise<string>;
 }
 
