@@ -121,9 +121,12 @@ function bundleProxyServer(): Promise<string> {
   return bundled;
 }
 
+/** Which proxy a child runs (see proxy-server.ts). */
+export type ProxyMode = 'bare' | 'bulwark' | 'bulwark-no-guard' | 'bulwark-no-audit';
+
 /** Forks proxy-server.ts in `mode` in front of `upstream` and waits for its port. */
 export async function startProxy(
-  mode: 'bare' | 'bulwark',
+  mode: ProxyMode,
   upstream: string,
   options: ProxyOptions,
 ): Promise<Proxy> {

@@ -131,6 +131,23 @@ export async function compareLoad(
   };
 }
 
+/**
+ * Where Bulwark's CPU goes: the full path, the path without the guard's
+ * detectors and redaction, and the path without audit records and log
+ * lines, alternating with the bare proxy in 2-second JSON rounds; each
+ * column's CPU per request over the bare proxy's in the same round.
+ */
+async function cpuBreakdown(proxies: Proxy[], key: string, rounds = 5): Promise<number[]> {
+  for (const proxy of proxies) await load(proxy.url, key, false, 50, 3);
+  const ratios = proxies.map((): number[] => []);
+  for (let r = 0; r < rounds; r++) {
+    const round: number[] = [];
+    for (const proxy of proxies) round.push((await measureLoad(proxy, key, false, 2)).cpuUs);
+    for (const [i, cpu] of round.entries()) (ratios[i] as number[]).push(cpu / (round[0] || 1));
+  }
+  return ratios.map((list) => median(list));
+}
+
 interface LatencyTarget {
   origin: string;
   path: string;
@@ -202,6 +219,36 @@ const suite: BenchSuite = {
         { p50: number; p99: number },
         { p50: number; p99: number },
       ];
+      const reduced = [
+        await startProxy('bulwark-no-guard', upstream.url, proxyOptions),
+        await startProxy('bulwark-no-audit', upstream.url, proxyOptions),
+      ];
+      let shares: number[];
+      try {
+        shares = await cpuBreakdown([bare, bulwark, ...reduced], generated.key);
+      } finally {
+        for (const p of reduced) p.stop();
+      }
+      const [, full = 0, noGuard = 0, noAudit = 0] = shares;
+      const breakdown = [
+        ['Bare proxy', '1.00×', '–'],
+        ['Bulwark, full path', `${fmt(full, 2)}×`, '–'],
+        [
+          'Bulwark without the guard (no detectors, no redaction)',
+          `${fmt(noGuard, 2)}×`,
+          `guard: ${fmt(full - noGuard, 2)}× bare`,
+        ],
+        [
+          'Bulwark without audit records and log lines',
+          `${fmt(noAudit, 2)}×`,
+          `audit and logs: ${fmt(full - noAudit, 2)}× bare`,
+        ],
+        [
+          'Rest of the path (auth, policy, limits, JSON, upstream call, metrics)',
+          '–',
+          `${fmt(noGuard - 1 - (full - noAudit), 2)}× bare`,
+        ],
+      ];
       const rows = [
         [
           'CPU per JSON request (µs)',
@@ -255,6 +302,10 @@ const suite: BenchSuite = {
         ),
         '',
         `Direct-to-upstream latency at concurrency 1: median ${fmt(direct.p50, 3)} ms, p99 ${fmt(direct.p99, 3)} ms.`,
+        '',
+        "Where the CPU goes (JSON requests): two reduced Bulwark processes alternate with the bare proxy and the full path in five more 2-second rounds; each figure is CPU per request over the bare proxy's in the same round (median over rounds), and each part is the full path minus the path without it.",
+        '',
+        markdownTable(['Path', 'CPU per request / bare', 'Part of the full path'], breakdown),
       ].join('\n');
     } finally {
       for (const p of [bare, bulwark]) p.child.send('exit');

@@ -1,7 +1,9 @@
 // Child process for the gateway benchmark: runs either a bare node:http +
 // undici Pool proxy or the full Bulwark gateway in front of UPSTREAM, so
 // its CPU time and memory can be read from its own process (IPC messages
-// `cpu`, `rss`, `exit`).
+// `cpu`, `rss`, `exit`). Two reduced Bulwark modes measure where the CPU
+// goes: `bulwark-no-guard` (no detectors, no redaction) and
+// `bulwark-no-audit` (audit records and log lines discarded).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -26,8 +28,10 @@ import {
 const [mode, upstream, keyId, keyHash, connectionsArg, otlpEndpoint] = process.argv.slice(2);
 if (!mode || !upstream)
   throw new Error(
-    'usage: proxy-server.ts bare|bulwark UPSTREAM_BASE_URL [KEY_ID KEY_HASH [CONNECTIONS [OTLP_ENDPOINT]]]',
+    'usage: proxy-server.ts bare|bulwark|bulwark-no-guard|bulwark-no-audit UPSTREAM_BASE_URL [KEY_ID KEY_HASH [CONNECTIONS [OTLP_ENDPOINT]]]',
   );
+if (!['bare', 'bulwark', 'bulwark-no-guard', 'bulwark-no-audit'].includes(mode))
+  throw new Error(`proxy-server.ts: unknown mode "${mode}"`);
 const base = new URL(upstream);
 /** Upstream connections of either proxy's undici Pool (the same for both). */
 const connections = Number(connectionsArg ?? 128);
@@ -62,11 +66,14 @@ async function main(): Promise<number> {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     return (server.address() as AddressInfo).port;
   }
+  const noGuard = mode === 'bulwark-no-guard';
+  const noAudit = mode === 'bulwark-no-audit';
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
   const tracer = otlpEndpoint ? await createOtlpTracer({ endpoint: otlpEndpoint }) : undefined;
   const gateway = createGateway({
     ...(tracer ? { tracer } : {}),
-    guard: createGuard(),
+    guard: noGuard ? createGuard({ detectors: [] }) : createGuard(),
+    redact: !noGuard,
     policy: defaultPolicy,
     keys: memoryKeyStore([
       {
@@ -83,9 +90,11 @@ async function main(): Promise<number> {
     ],
     counters: memoryCounterStore(),
     approvals: memoryApprovalStore(),
-    audit: fileAuditSink(join(dir, 'audit.jsonl')),
+    audit: noAudit
+      ? { write: () => undefined, close: () => Promise.resolve() }
+      : fileAuditSink(join(dir, 'audit.jsonl')),
     logger: createLogger({
-      level: 'info',
+      level: noAudit ? 'silent' : 'info',
       destination: bufferedLogDestination('/dev/null'),
     }),
     metrics: createMetrics(),
