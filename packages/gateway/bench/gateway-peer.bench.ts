@@ -8,19 +8,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { Pool } from 'undici';
 import { fmt, markdownTable, type BenchSuite } from '../../../scripts/bench-kit.js';
 import { generateApiKey } from '../src/index.js';
-import {
-  body,
-  cpuPinning,
-  median,
-  pinProcess,
-  quantile,
-  startProxy,
-  USAGE,
-} from './bench-shared.js';
-import { startUpstream } from './gateway.bench.js';
+import { body, cpuPinning, median, pinProcess, startProxy, USAGE } from './bench-shared.js';
+import { latencies, startUpstream } from './gateway.bench.js';
 import {
   PORTKEY_INPUT_GUARDRAIL,
   PORTKEY_INSTALL,
@@ -82,28 +73,6 @@ async function compareLoad(targets: Target[], stream: boolean, rounds = 5) {
 /** Median over rounds of `a[i] / b[i]` (ratios taken within one round). */
 function roundRatio(a: LoadResult[], b: LoadResult[], field: 'cpuUs' | 'rps'): number {
   return median(a.map((x, i) => x[field] / ((b[i] as LoadResult)[field] || 1)));
-}
-
-/** Sequential requests round-robin over the targets; per-target median and p99 in ms. */
-async function latencies(targets: Target[], n: number) {
-  const pools = targets.map((t) => new Pool(t.url, { connections: 1 }));
-  const times = targets.map((): number[] => []);
-  const payload = body(false);
-  for (let i = 0; i < n + 200; i++) {
-    for (const [j, target] of targets.entries()) {
-      const start = performance.now();
-      const r = await (pools[j] as Pool).request({
-        path: new URL(`${target.url}/v1/chat/completions`).pathname,
-        method: 'POST',
-        headers: target.headers,
-        body: payload,
-      });
-      await r.body.dump();
-      if (i >= 200) (times[j] as number[]).push(performance.now() - start);
-    }
-  }
-  await Promise.all(pools.map((p) => p.close()));
-  return times.map((list) => ({ p50: quantile(list, 0.5), p99: quantile(list, 0.99) }));
 }
 
 /** A US SSN shape both gateways' checks look for (not a real person's number). */
@@ -297,7 +266,14 @@ const suite: BenchSuite = {
         cpu: () => 0,
       };
       // The direct target's path carries the upstream's /v1 prefix already.
-      const lat = await latencies([direct, ...targets.slice(1)], 1000);
+      const lat = await latencies(
+        [direct, ...targets.slice(1)].map((t) => ({
+          origin: t.url,
+          path: '/v1/chat/completions',
+          headers: t.headers,
+        })),
+        1000,
+      );
       const enforcementRows = await enforcement(key.key, (leakUrl) =>
         startProxy('bulwark', leakUrl, { key, runtime: 'bundle' }),
       );

@@ -148,18 +148,20 @@ async function cpuBreakdown(proxies: Proxy[], key: string, rounds = 5): Promise<
   return ratios.map((list) => median(list));
 }
 
-interface LatencyTarget {
+/** Where a latency probe goes: origin, path and the request headers (credential included). */
+export interface LatencyTarget {
   origin: string;
   path: string;
+  headers: Record<string, string>;
 }
 
 /**
  * Sequential requests (concurrency 1) round-robin over the targets, so noise
- * from other processes hits all of them alike; per-target median and p99.
+ * from other processes hits all of them alike; per-target median and p99 (ms)
+ * after 200 unrecorded warm-up rounds.
  */
-async function latencies(
+export async function latencies(
   targets: LatencyTarget[],
-  key: string,
   n: number,
 ): Promise<{ p50: number; p99: number }[]> {
   const pools = targets.map((t) => new Pool(t.origin, { connections: 1 }));
@@ -171,7 +173,7 @@ async function latencies(
       const r = await (pools[j] as Pool).request({
         path: target.path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        headers: target.headers,
         body: payload,
       });
       await r.body.dump();
@@ -206,13 +208,20 @@ const suite: BenchSuite = {
       const sse = await compareLoad(bare, bulwark, generated.key, true);
       const [bareJson, bulJson, bareSse, bulSse] = [json.bare, json.bulwark, sse.bare, sse.bulwark];
       const upstreamUrl = new URL(upstream.url);
+      const headers = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${generated.key}`,
+      };
       const [direct, bareLat, bulLat] = (await latencies(
         [
-          { origin: upstreamUrl.origin, path: `${upstreamUrl.pathname}/chat/completions` },
-          { origin: bare.url, path: '/v1/chat/completions' },
-          { origin: bulwark.url, path: '/v1/chat/completions' },
+          {
+            origin: upstreamUrl.origin,
+            path: `${upstreamUrl.pathname}/chat/completions`,
+            headers,
+          },
+          { origin: bare.url, path: '/v1/chat/completions', headers },
+          { origin: bulwark.url, path: '/v1/chat/completions', headers },
         ],
-        generated.key,
         2000,
       )) as [
         { p50: number; p99: number },

@@ -101,26 +101,13 @@ export function portkeyHeaders(upstreamBase: string, config?: unknown): Record<s
 
 const SSN_RULE = String.raw`\d{3}-\d{2}-\d{4}`;
 
-/** One regex guardrail on the request (deny when a US SSN shape occurs), Portkey's `default.regexMatch`. */
-export const PORTKEY_INPUT_GUARDRAIL = {
-  before_request_hooks: [
-    {
-      type: 'guardrail',
-      id: 'ssn-in',
-      deny: true,
-      checks: [{ id: 'default.regexMatch', parameters: { rule: SSN_RULE, not: true } }],
-    },
-  ],
-};
+/** One Portkey `default.regexMatch` guardrail that denies when a US SSN shape occurs. */
+function ssnGuardrail(hook: 'before_request_hooks' | 'after_request_hooks', id: string) {
+  const check = { id: 'default.regexMatch', parameters: { rule: SSN_RULE, not: true } };
+  return { [hook]: [{ type: 'guardrail', id, deny: true, checks: [check] }] };
+}
 
+/** The SSN guardrail on the request (input guardrail). */
+export const PORTKEY_INPUT_GUARDRAIL = ssnGuardrail('before_request_hooks', 'ssn-in');
 /** The same regex as an output guardrail (after the upstream answered). */
-export const PORTKEY_OUTPUT_GUARDRAIL = {
-  after_request_hooks: [
-    {
-      type: 'guardrail',
-      id: 'ssn-out',
-      deny: true,
-      checks: [{ id: 'default.regexMatch', parameters: { rule: SSN_RULE, not: true } }],
-    },
-  ],
-};
+export const PORTKEY_OUTPUT_GUARDRAIL = ssnGuardrail('after_request_hooks', 'ssn-out');
