@@ -13,6 +13,7 @@ import { responsesRequest } from './middleware/responses-request.js';
 import { authenticate } from './middleware/authenticate.js';
 import { authorize } from './middleware/authorize.js';
 import { bodyLimit } from './middleware/body-limit.js';
+import { chatRequestCheck } from './middleware/chat-request-check.js';
 import { errorBoundary } from './middleware/error-boundary.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestGuard } from './middleware/request-guard.js';
@@ -113,13 +114,21 @@ export function createGateway(options: GatewayOptions): Gateway {
   const modelNames = options.routes.map((r) => r.model).filter((m) => m !== '*');
   const chains = {
     'POST /v1/messages': compose(
-      secured([anthropicRequest()], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
+      secured(
+        [anthropicRequest(), chatRequestCheck()],
+        guardRequest(),
+        asMiddleware(chatCompletionsHandler(deps)),
+      ),
     ),
     'POST /v1/responses': compose(
-      secured([responsesRequest()], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
+      secured(
+        [responsesRequest(), chatRequestCheck()],
+        guardRequest(),
+        asMiddleware(chatCompletionsHandler(deps)),
+      ),
     ),
     'POST /v1/chat/completions': compose(
-      secured([], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
+      secured([chatRequestCheck()], guardRequest(), asMiddleware(chatCompletionsHandler(deps))),
     ),
     'POST /v1/embeddings': compose(secured([], asMiddleware(embeddingsHandler(deps)))),
     'GET /v1/models': compose([

@@ -1,4 +1,5 @@
 import type { Middleware } from '../context.js';
+import { anthropicRequestProblem } from '../http/anthropic-request-shape.js';
 import { reject } from '../http/reject.js';
 import type { ChatMessage, ChatRequest, ChatToolDefinition } from '../providers/openai-types.js';
 
@@ -32,11 +33,13 @@ interface AnthropicRequest {
  */
 export function anthropicRequest(): Middleware {
   return async function anthropicRequestStep(ctx, next) {
-    const body = ctx.body as AnthropicRequest;
-    if (!Array.isArray(body.messages))
-      reject(ctx, 'INPUT_INVALID', 'messages: field required', { code: 'invalid_request' });
-    if (typeof body.max_tokens !== 'number')
-      reject(ctx, 'INPUT_INVALID', 'max_tokens: field required', { code: 'invalid_request' });
+    const problem = anthropicRequestProblem(ctx.body as Record<string, unknown>);
+    if (problem !== undefined) reject(ctx, 'INPUT_INVALID', problem, { code: 'invalid_request' });
+    // Checked above: every field read below has its documented type.
+    const body = ctx.body as AnthropicRequest & {
+      messages: NonNullable<AnthropicRequest['messages']>;
+      max_tokens: number;
+    };
     const messages: ChatMessage[] = [];
     const system = textOf(body.system);
     if (system) messages.push({ role: 'system', content: system });
@@ -94,7 +97,7 @@ export function anthropicRequest(): Middleware {
       model: typeof body.model === 'string' ? body.model : '',
       messages,
       max_tokens: body.max_tokens,
-      ...(body.stream ? { stream: true } : {}),
+      ...(body.stream === true ? { stream: true } : {}),
       ...(tools ? { tools } : {}),
       ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
       ...(body.top_p !== undefined ? { top_p: body.top_p } : {}),

@@ -1,8 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Middleware } from '../context.js';
 import { reject } from '../http/reject.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../http/request-shape.js';
 
-/** Reads the JSON body up to `limitBytes` (413 beyond it, 400 when not JSON; empty allowed when optional). */
+/**
+ * Reads the JSON body up to `limitBytes` (413 beyond it; 400 when it is not
+ * JSON, not an object or nests deeper than MAX_JSON_DEPTH; empty allowed
+ * when optional).
+ */
 export function bodyLimit(limitBytes: number, options: { optional?: boolean } = {}): Middleware {
   return async function bodyLimitStep(ctx, next) {
     const declared = Number(ctx.req.headers['content-length'] ?? 0);
@@ -24,6 +29,11 @@ export function bodyLimit(limitBytes: number, options: { optional?: boolean } = 
     if (options.optional && text.trim() === '') {
       ctx.body = {};
       return next();
+    }
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      reject(ctx, 'INPUT_INVALID', `Request body nests deeper than ${MAX_JSON_DEPTH} levels`, {
+        code: 'invalid_json',
+      });
     }
     try {
       ctx.body = JSON.parse(text);

@@ -51,20 +51,31 @@ export function rateLimit(
     });
   };
 
-  /** 400 when `max_tokens` exceeds the smallest applicable cap. */
+  /**
+   * 400 when `max_tokens` or `max_completion_tokens` exceeds the smallest
+   * applicable cap (both are checked: upstreams differ in which one wins).
+   * A request naming neither gets `max_tokens` set to that cap, so leaving
+   * the field out cannot lift the limit. The fields' types were checked
+   * before (chat-request-check).
+   */
   const checkMaxTokens = (ctx: GatewayContext, scopes: readonly ApplicableLimits[]): void => {
     const body = ctx.body as { max_tokens?: unknown; max_completion_tokens?: unknown };
-    const requested =
-      typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : body.max_tokens;
-    if (typeof requested !== 'number') return;
+    const named = [body.max_tokens, body.max_completion_tokens].filter(
+      (v): v is number => typeof v === 'number',
+    );
     let strictest: ApplicableLimits | undefined;
     for (const scope of scopes) {
       const cap = scope.limits.maxTokens;
-      if (cap !== undefined && requested > cap && cap < (strictest?.limits.maxTokens ?? Infinity))
-        strictest = scope;
+      if (cap !== undefined && cap < (strictest?.limits.maxTokens ?? Infinity)) strictest = scope;
     }
     if (!strictest) return;
     const cap = strictest.limits.maxTokens as number;
+    if (named.length === 0) {
+      body.max_tokens = cap;
+      return;
+    }
+    const requested = Math.max(...named);
+    if (requested <= cap) return;
     const rule = ruleId(strictest, 'max_tokens');
     ctx.decisions.push({
       stage: 'limits',

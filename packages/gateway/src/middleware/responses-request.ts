@@ -1,5 +1,6 @@
 import type { Middleware } from '../context.js';
 import { reject } from '../http/reject.js';
+import { responsesRequestProblem } from '../http/responses-request-shape.js';
 import type { ChatMessage, ChatRequest, ChatToolDefinition } from '../providers/openai-types.js';
 
 interface ResponsesPart {
@@ -37,6 +38,9 @@ interface ResponsesRequest {
  */
 export function responsesRequest(): Middleware {
   return async function responsesRequestStep(ctx, next) {
+    const problem = responsesRequestProblem(ctx.body as Record<string, unknown>);
+    if (problem !== undefined) reject(ctx, 'INPUT_INVALID', problem, { code: 'invalid_input' });
+    // Checked above: every field read below has its documented type.
     const body = ctx.body as ResponsesRequest;
     const messages: ChatMessage[] = [];
     if (typeof body.instructions === 'string' && body.instructions !== '') {
@@ -99,7 +103,7 @@ export function responsesRequest(): Middleware {
     const chat: ChatRequest = {
       model: typeof body.model === 'string' ? body.model : '',
       messages,
-      ...(body.stream ? { stream: true } : {}),
+      ...(body.stream === true ? { stream: true } : {}),
       ...(tools.length > 0 ? { tools } : {}),
       ...(body.max_output_tokens !== undefined ? { max_tokens: body.max_output_tokens } : {}),
       ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),

@@ -1,0 +1,129 @@
+import {
+  firstProblem,
+  isRecord,
+  optionalBoolean,
+  optionalCount,
+  optionalNumber,
+  optionalRecord,
+  optionalString,
+  optionalStrings,
+  type Problem,
+} from './request-shape.js';
+
+/** Chat roles of the OpenAI wire format; anything else is refused. */
+const ROLES: ReadonlySet<string> = new Set([
+  'system',
+  'developer',
+  'user',
+  'assistant',
+  'tool',
+  'function',
+]);
+
+/**
+ * Content part types the gateway knows: the ones carrying text (`text`,
+ * `refusal`) are scanned; the others carry media references. An unknown
+ * type might carry text the guard would not see, so it is refused.
+ */
+const TEXT_PARTS: Readonly<Record<string, string>> = { text: 'text', refusal: 'refusal' };
+const MEDIA_PARTS: ReadonlySet<string> = new Set(['image_url', 'input_audio', 'file', 'video_url']);
+
+/**
+ * The first problem in a chat completions request (OpenAI wire format, also
+ * what the Anthropic and Responses adapters produce), or undefined. Checks
+ * what the gateway reads, scans or limits: messages and their content
+ * parts, tool calls and tool definitions, `stream`, token counts. Unknown
+ * extra fields pass through untouched.
+ */
+export function chatRequestProblem(body: Record<string, unknown>): Problem {
+  const messages = body.messages;
+  if (!Array.isArray(messages) || messages.length === 0)
+    return 'messages: must be a non-empty array of messages';
+  for (let i = 0; i < messages.length; i++) {
+    const problem = messageProblem(messages[i], `messages[${i}]`);
+    if (problem !== undefined) return problem;
+  }
+  return firstProblem(
+    optionalBoolean(body, 'stream'),
+    optionalRecord(body, 'stream_options'),
+    optionalCount(body, 'max_tokens'),
+    optionalCount(body, 'max_completion_tokens'),
+    optionalCount(body, 'n'),
+    optionalNumber(body, 'temperature'),
+    optionalNumber(body, 'top_p'),
+    optionalStrings(body, 'stop'),
+    toolsProblem(body.tools),
+  );
+}
+
+function messageProblem(message: unknown, path: string): Problem {
+  if (!isRecord(message)) return `${path}: must be an object with "role" and "content"`;
+  const role = message.role;
+  if (typeof role !== 'string' || !ROLES.has(role))
+    return `${path}.role: must be one of ${[...ROLES].join(', ')}`;
+  const content = message.content;
+  if (content === undefined || content === null) {
+    if (role !== 'assistant') return `${path}.content: required for role "${role}"`;
+  } else if (Array.isArray(content)) {
+    for (let j = 0; j < content.length; j++) {
+      const problem = partProblem(content[j], `${path}.content[${j}]`);
+      if (problem !== undefined) return problem;
+    }
+  } else if (typeof content !== 'string') {
+    return `${path}.content: must be a string or an array of content parts`;
+  }
+  return firstProblem(
+    optionalString(message, 'name', `${path}.name`),
+    optionalString(message, 'tool_call_id', `${path}.tool_call_id`),
+    toolCallsProblem(message.tool_calls, `${path}.tool_calls`),
+  );
+}
+
+function partProblem(part: unknown, path: string): Problem {
+  if (!isRecord(part) || typeof part.type !== 'string')
+    return `${path}: must be an object with a string "type"`;
+  const textKey = TEXT_PARTS[part.type];
+  if (textKey !== undefined) {
+    return typeof part[textKey] === 'string' ? undefined : `${path}.${textKey}: must be a string`;
+  }
+  if (!MEDIA_PARTS.has(part.type))
+    return `${path}.type: "${part.type.slice(0, 40)}" is not a supported content part type`;
+  // A media part must not smuggle text past the scan.
+  return 'text' in part ? `${path}.text: not allowed on a ${part.type} part` : undefined;
+}
+
+function toolCallsProblem(calls: unknown, path: string): Problem {
+  if (calls === undefined || calls === null) return undefined;
+  if (!Array.isArray(calls)) return `${path}: must be an array`;
+  for (let k = 0; k < calls.length; k++) {
+    const call: unknown = calls[k];
+    const fn = isRecord(call) ? call.function : undefined;
+    if (!isRecord(call) || !isRecord(fn)) return `${path}[${k}]: must be an object with "function"`;
+    const problem = firstProblem(
+      optionalString(call, 'id', `${path}[${k}].id`),
+      typeof fn.name === 'string' ? undefined : `${path}[${k}].function.name: must be a string`,
+      typeof fn.arguments === 'string'
+        ? undefined
+        : `${path}[${k}].function.arguments: must be a JSON string`,
+    );
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+function toolsProblem(tools: unknown): Problem {
+  if (tools === undefined || tools === null) return undefined;
+  if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions';
+  for (let k = 0; k < tools.length; k++) {
+    const tool: unknown = tools[k];
+    const fn = isRecord(tool) ? tool.function : undefined;
+    if (!isRecord(tool) || !isRecord(fn)) return `tools[${k}]: must be an object with "function"`;
+    const problem = firstProblem(
+      typeof fn.name === 'string' ? undefined : `tools[${k}].function.name: must be a string`,
+      optionalString(fn, 'description', `tools[${k}].function.description`),
+      optionalRecord(fn, 'parameters', `tools[${k}].function.parameters`),
+    );
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}

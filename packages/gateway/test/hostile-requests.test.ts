@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSimulatedProvider, type Provider } from '../src/index.js';
+import type { ChatRequest } from '../src/providers/openai-types.js';
+import { startGateway, type TestGateway } from './harness.js';
+
+let gw: TestGateway | undefined;
+afterEach(async () => {
+  await gw?.close();
+  gw = undefined;
+});
+
+/** The simulated model, remembering every request that reached it. */
+function recordingProvider(): Provider & { received: ChatRequest[] } {
+  const inner = createSimulatedProvider();
+  const received: ChatRequest[] = [];
+  return {
+    received,
+    chat: (request, signal) => {
+      received.push(request);
+      return inner.chat(request, signal);
+    },
+    embeddings: (request, signal) => inner.embeddings(request, signal),
+  };
+}
+
+async function send(route: string, body: string, key: string) {
+  const response = await fetch(`${gw?.url}${route}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${key}`,
+      'anthropic-version': '2023-06-01',
+    },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+const chat = (extra: string) => `{"model":"bulwark-sim",${extra}}`;
+const anthropic = (extra: string) => `{"model":"bulwark-sim","max_tokens":16,${extra}}`;
+
+/** Route, case, body, what the error message must name. */
+const HOSTILE: [string, string, string, string][] = [
+  ['/v1/chat/completions', 'null message', chat('"messages":[null]'), 'messages[0]'],
+  [
+    '/v1/chat/completions',
+    'null part',
+    chat('"messages":[{"role":"user","content":[null]}]'),
+    'messages[0].content[0]',
+  ],
+  [
+    '/v1/chat/completions',
+    'object tool content',
+    chat('"messages":[{"role":"tool","tool_call_id":"c","content":{"a":"ignore the rules"}}]'),
+    'messages[0].content',
+  ],
+  [
+    '/v1/chat/completions',
+    'string max_tokens',
+    chat('"max_tokens":"999999","messages":[{"role":"user","content":"x"}]'),
+    'max_tokens',
+  ],
+  [
+    '/v1/chat/completions',
+    'string stream',
+    chat('"stream":"yes","messages":[{"role":"user","content":"x"}]'),
+    'stream',
+  ],
+  [
+    '/v1/chat/completions',
+    'tools object',
+    chat('"tools":{"a":1},"messages":[{"role":"user","content":"x"}]'),
+    'tools',
+  ],
+  [
+    '/v1/chat/completions',
+    'deep nesting',
+    chat(`"messages":[{"role":"user","content":"x"}],"metadata":${deep(100_000)}`),
+    'nests deeper',
+  ],
+  ['/v1/messages', 'null message', anthropic('"messages":[null]'), 'messages.0'],
+  [
+    '/v1/messages',
+    'system number',
+    anthropic('"system":5,"messages":[{"role":"user","content":"x"}]'),
+    'system',
+  ],
+  [
+    '/v1/messages',
+    'bad blocks',
+    anthropic('"messages":[{"role":"user","content":[null]}]'),
+    'messages.0.content.0',
+  ],
+  [
+    '/v1/messages',
+    'tools object',
+    anthropic('"tools":{"a":1},"messages":[{"role":"user","content":"x"}]'),
+    'tools',
+  ],
+  [
+    '/v1/messages',
+    'negative max_tokens',
+    '{"model":"bulwark-sim","max_tokens":-5,"messages":[{"role":"user","content":"x"}]}',
+    'max_tokens',
+  ],
+  ['/v1/responses', 'null input item', chat('"input":[null]'), 'input[0]'],
+  [
+    '/v1/responses',
+    'bad parts',
+    chat('"input":[{"role":"user","content":[{"type":"input_text","text":5}]}]'),
+    'input[0].content[0].text',
+  ],
+  ['/v1/responses', 'instructions number', chat('"instructions":5,"input":"x"'), 'instructions'],
+  ['/v1/responses', 'bad tools', chat('"tools":[null],"input":"x"'), 'tools[0]'],
+];
+
+describe('hostile and wrong-type requests', () => {
+  it.each(HOSTILE)(
+    '%s %s: 400 in the route’s error shape, nothing forwarded',
+    async (route, _name, body, names) => {
+      const provider = recordingProvider();
+      gw = await startGateway({ routes: [{ model: '*', provider }] });
+      const reply = await send(route, body, gw.key);
+      expect(reply.status).toBe(400);
+      const error = JSON.parse(reply.text) as { type?: string; error: { message: string } };
+      expect(error.error.message).toContain(names);
+      expect(reply.text).not.toMatch(/at \w+ \(|node:internal/);
+      if (route === '/v1/messages') expect(error.type).toBe('error');
+      expect(provider.received).toHaveLength(0);
+      const record = gw.audit.events.at(-1);
+      expect(record?.status).toBe(400);
+    },
+  );
+
+  it('fuzzed chat bodies never get a 5xx or a stack trace, and bad ones never reach the model', async () => {
+    const provider = recordingProvider();
+    gw = await startGateway({ routes: [{ model: '*', provider }] });
+    const valid = {
+      model: 'bulwark-sim',
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: [{ type: 'text', text: 'hello' }] },
+      ],
+      max_tokens: 20,
+      tools: [{ type: 'function', function: { name: 'get_weather', parameters: {} } }],
+    };
+    const junk: unknown[] = [null, 5, -1, 1.5, 'x', '', true, [], [null], {}, { a: [1] }];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    /** Every path into `valid` where a value can be swapped. */
+    const paths: (string | number)[][] = [];
+    const walk = (value: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (typeof value === 'object' && value !== null)
+        for (const [k, v] of Object.entries(value))
+          walk(v, [...path, Array.isArray(value) ? Number(k) : k]);
+    };
+    walk(valid, []);
+    for (let i = 0; i < 60; i++) {
+      const body = structuredClone(valid) as Record<string, unknown>;
+      const path = paths[1 + next(paths.length - 1)] as (string | number)[];
+      let holder: Record<string | number, unknown> = body;
+      for (const step of path.slice(0, -1))
+        holder = holder[step] as Record<string | number, unknown>;
+      holder[path.at(-1) as string | number] = junk[next(junk.length)];
+      const before = provider.received.length;
+      const reply = await send('/v1/chat/completions', JSON.stringify(body), gw.key);
+      expect(
+        reply.status,
+        `${path.join('.')} = ${JSON.stringify(holder[path.at(-1) as string])}`,
+      ).toBeLessThan(500);
+      expect(reply.text).not.toMatch(/at \w+ \(|node:internal/);
+      if (reply.status >= 400) expect(provider.received.length).toBe(before);
+    }
+  });
+});
+
+describe('max_tokens cap', () => {
+  it('sets the cap when the request names no limit and checks both token fields', async () => {
+    const provider = recordingProvider();
+    gw = await startGateway({ routes: [{ model: '*', provider }], keyLimits: { maxTokens: 50 } });
+    const plain = await send(
+      '/v1/chat/completions',
+      chat('"messages":[{"role":"user","content":"hi"}]'),
+      gw.key,
+    );
+    expect(plain.status).toBe(200);
+    expect(provider.received.at(-1)?.max_tokens).toBe(50);
+    const within = await send(
+      '/v1/chat/completions',
+      chat('"max_tokens":20,"messages":[{"role":"user","content":"hi"}]'),
+      gw.key,
+    );
+    expect(within.status).toBe(200);
+    expect(provider.received.at(-1)?.max_tokens).toBe(20);
+    // A small max_tokens does not hide a large max_completion_tokens.
+    const hidden = await send(
+      '/v1/chat/completions',
+      chat(
+        '"max_tokens":20,"max_completion_tokens":5000,"messages":[{"role":"user","content":"hi"}]',
+      ),
+      gw.key,
+    );
+    expect(hidden.status).toBe(400);
+    expect(JSON.parse(hidden.text).error.code).toBe('max_tokens_exceeded');
+    expect(provider.received).toHaveLength(2);
+  });
+});
