@@ -210,3 +210,35 @@ describe('max_tokens cap', () => {
     expect(provider.received).toHaveLength(2);
   });
 });
+
+describe('admin approvals input', () => {
+  it('refuses an unknown status filter and wrong-type decision fields with the field named', async () => {
+    gw = await startGateway();
+    const admin = { authorization: `Bearer ${gw.adminKey}`, 'content-type': 'application/json' };
+    const list = await fetch(`${gw.url}/admin/approvals?status=everything`, { headers: admin });
+    expect(list.status).toBe(400);
+    expect(((await list.json()) as { error: { message: string } }).error.message).toContain(
+      'status: must be one of pending',
+    );
+    for (const [body, field] of [
+      ['{"by":5}', 'by'],
+      ['{"note":{"a":1}}', 'note'],
+    ]) {
+      const reply = await fetch(`${gw.url}/admin/approvals/nope/approve`, {
+        method: 'POST',
+        headers: admin,
+        body,
+      });
+      expect(reply.status).toBe(400);
+      expect(((await reply.json()) as { error: { message: string } }).error.message).toBe(
+        `${field}: must be a string`,
+      );
+    }
+    const deep = await fetch(`${gw.url}/admin/approvals/nope/approve`, {
+      method: 'POST',
+      headers: admin,
+      body: '['.repeat(10_000),
+    });
+    expect(deep.status).toBe(400);
+  });
+});

@@ -4,6 +4,10 @@ import type { GatewayDeps } from '../gateway-deps.js';
 import { hashApiKey } from '../auth/api-keys.js';
 import { presentedCredential } from '../middleware/authenticate.js';
 import { reject } from '../http/reject.js';
+import { firstProblem, optionalString } from '../http/request-shape.js';
+
+/** Approval states a list may be filtered by. */
+const STATUSES: readonly string[] = ['pending', 'approved', 'denied', 'expired'];
 
 /**
  * `/admin/approvals`: list (GET), and decide (`POST /admin/approvals/:id/approve|deny`,
@@ -31,6 +35,11 @@ export function adminApprovalsHandler(deps: GatewayDeps): (ctx: GatewayContext) 
     const store = deps.options.approvals;
     if (ctx.req.method === 'GET' && parts.length === 2) {
       const status = url.searchParams.get('status');
+      if (status !== null && !STATUSES.includes(status)) {
+        reject(ctx, 'INPUT_INVALID', `status: must be one of ${STATUSES.join(', ')}`, {
+          code: 'invalid_request',
+        });
+      }
       const items = (await store.list()).filter((a) => !status || a.status === status);
       return json(ctx, 200, { object: 'list', data: items });
     }
@@ -45,7 +54,9 @@ export function adminApprovalsHandler(deps: GatewayDeps): (ctx: GatewayContext) 
       parts.length === 4 &&
       (action === 'approve' || action === 'deny')
     ) {
-      const body = (ctx.body ?? {}) as { by?: unknown; note?: unknown };
+      const body = (ctx.body ?? {}) as Record<string, unknown>;
+      const problem = firstProblem(optionalString(body, 'by'), optionalString(body, 'note'));
+      if (problem !== undefined) reject(ctx, 'INPUT_INVALID', problem, { code: 'invalid_request' });
       const by = typeof body.by === 'string' ? body.by.slice(0, 100) : 'admin';
       const note = typeof body.note === 'string' ? body.note.slice(0, 500) : undefined;
       const decided = await store.decide(
