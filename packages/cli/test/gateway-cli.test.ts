@@ -105,4 +105,15 @@ describe('bulwark keys / gateway / audit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--port must be an integer');
   });
+
+  it.each([
+    ['keys', 'list'],
+    ['audit', 'verify', 'audit.jsonl'],
+    ['approvals', 'list'],
+  ])('%s %s refuses an unknown --format instead of printing text', (...args) => {
+    const r = runBulwark([...args, '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json");
+    expect(r.stdout).toBe('');
+  });
 });

@@ -220,10 +220,11 @@ describe('admin approvals input', () => {
     expect(((await list.json()) as { error: { message: string } }).error.message).toContain(
       'status: must be one of pending',
     );
-    for (const [body, field] of [
+    const cases: [string, string][] = [
       ['{"by":5}', 'by'],
       ['{"note":{"a":1}}', 'note'],
-    ]) {
+    ];
+    for (const [body, field] of cases) {
       const reply = await fetch(`${gw.url}/admin/approvals/nope/approve`, {
         method: 'POST',
         headers: admin,

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { BulwarkError } from '@bulwark/core';
 import type { CliContext } from '../cli-io.js';
 
@@ -20,7 +20,9 @@ export function registerApprovalsCommand(program: Command, ctx: CliContext): voi
     c
       .option('--url <url>', 'gateway base URL', 'http://127.0.0.1:8787')
       .option('--admin-key-env <name>', 'env var holding the admin key', 'BULWARK_ADMIN_KEY')
-      .option('--format <format>', 'text or json', 'text');
+      .addOption(
+        new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+      );
 
   const call = async (
     flags: ApprovalFlags,

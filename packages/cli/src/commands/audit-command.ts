@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { BulwarkError, EXIT_CODES } from '@bulwark/core';
 import { verifyAuditLog } from '@bulwark/gateway';
 import type { CliContext } from '../cli-io.js';
@@ -11,7 +11,9 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
   audit
     .command('verify <file>')
     .description('verify the hash chain of an audit log (detects edits, deletions, reordering)')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
     .addHelpText('after', '\nExamples:\n  $ bulwark audit verify .bulwark/audit.jsonl')
     .action((file: string, flags: { format: string }) => {
       const path = resolve(ctx.io.cwd, file);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { BulwarkError } from '@bulwark/core';
 import { fileKeyStore, generateApiKey, type ApiKeyRecord } from '@bulwark/gateway';
 import type { CliContext } from '../cli-io.js';
@@ -31,7 +31,9 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
     .option('--expires-days <n>', 'expire after N days')
     .option('--rpm <n>', 'requests per minute limit')
     .option('--data-dir <dir>', 'state directory', '.bulwark')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ bulwark keys create --name ci --role user --data-dir .bulwark --format json',
@@ -84,7 +86,9 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
     .command('list')
     .description('list keys (never the keys themselves)')
     .option('--data-dir <dir>', 'state directory', '.bulwark')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
     .action((flags: KeyFlags) => {
       const records = store(flags)
         .list()
@@ -100,7 +104,9 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
     .command('revoke <id>')
     .description('revoke a key by id (takes effect on the running gateway at once)')
     .option('--data-dir <dir>', 'state directory', '.bulwark')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
     .action((id: string, flags: KeyFlags) => {
       const s = store(flags);
       const records = s.list();
