@@ -234,7 +234,7 @@ const suite: BenchSuite = {
       ];
       let shares: number[];
       try {
-        shares = await cpuBreakdown([bare, bulwark, ...reduced], generated.key);
+        shares = await cpuBreakdown([bare, bulwark, ...reduced], generated.key, 9);
       } finally {
         for (const p of reduced) p.stop();
       }
@@ -312,7 +312,7 @@ const suite: BenchSuite = {
         '',
         `Direct-to-upstream latency at concurrency 1: median ${fmt(direct.p50, 3)} ms, p99 ${fmt(direct.p99, 3)} ms.`,
         '',
-        "Where the CPU goes (JSON requests): two reduced Bulwark processes alternate with the bare proxy and the full path in five more 2-second rounds; each figure is CPU per request over the bare proxy's in the same round (median over rounds), and each part is the full path minus the path without it.",
+        "Where the CPU goes (JSON requests): two reduced Bulwark processes alternate with the bare proxy and the full path in nine more 2-second rounds; each figure is CPU per request over the bare proxy's in the same round (median over rounds), and each part is the full path minus the path without it.",
         '',
         markdownTable(['Path', 'CPU per request / bare', 'Part of the full path'], breakdown),
       ].join('\n');
