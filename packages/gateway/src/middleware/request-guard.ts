@@ -37,7 +37,9 @@ export function requestGuard(
     };
     for (const message of messages as ChatMessage[]) {
       const role = guardRoleFor(String(message?.role));
-      if (!role) continue;
+      // Prior assistant turns are scanned as `output` but named as what they are.
+      const label = message.role === 'assistant' ? 'assistant' : role;
+      const stage = `request.${label}`;
       const parts = textParts(message);
       if (parts.length === 0) continue;
       let size = 0;
@@ -69,7 +71,7 @@ export function requestGuard(
       const decision = scanned.decision;
       if (decision.action !== 'allow') {
         ctx.decisions.push({
-          stage: `request.${role}`,
+          stage,
           outcome: decision.action,
           ruleId: decision.ruleId,
           reason: decision.reason,
@@ -80,7 +82,7 @@ export function requestGuard(
         reject(
           ctx,
           'BLOCKED',
-          `Request blocked by Bulwark: ${role} message violates policy (${decision.ruleId})`,
+          `Request blocked by Bulwark: ${label} message violates policy (${decision.ruleId})`,
           {
             code: 'content_filter',
             ruleId: decision.ruleId,
@@ -91,7 +93,7 @@ export function requestGuard(
         parts.forEach((part, i) => part.write(scanned.texts[i] ?? part.text));
         ctx.redacted = true;
         ctx.decisions.push({
-          stage: `request.${role}`,
+          stage,
           outcome: 'redact',
           ruleId: 'guard.redact',
           reason: `${scanned.redactedSpans} span(s) redacted (${current.guard.redact.join(', ')})`,
