@@ -46,6 +46,8 @@ export interface Rejection {
   code: string;
   ruleId?: string;
   retryAfterSeconds?: number;
+  /** The request field at fault (OpenAI's `error.param`), e.g. `messages[2].content`. */
+  param?: string;
 }
 
 /** A middleware step: `(ctx, next)`, named by the factory that built it. */

@@ -124,8 +124,13 @@ describe('hostile and wrong-type requests', () => {
       gw = await startGateway({ routes: [{ model: '*', provider }] });
       const reply = await send(route, body, gw.key);
       expect(reply.status).toBe(400);
-      const error = JSON.parse(reply.text) as { type?: string; error: { message: string } };
+      const error = JSON.parse(reply.text) as {
+        type?: string;
+        error: { message: string; param?: string | null };
+      };
       expect(error.error.message).toContain(names);
+      // OpenAI routes name the field in `error.param`, as OpenAI does.
+      if (route !== '/v1/messages' && !names.includes(' ')) expect(error.error.param).toBe(names);
       expect(reply.text).not.toMatch(/at \w+ \(|node:internal/);
       if (route === '/v1/messages') expect(error.type).toBe('error');
       expect(provider.received).toHaveLength(0);

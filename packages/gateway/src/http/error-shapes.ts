@@ -63,7 +63,7 @@ export function errorResponse(
   return {
     status,
     body: JSON.stringify({
-      error: { message, type: OPENAI_TYPES[kind], param: null, code, bulwark },
+      error: { message, type: OPENAI_TYPES[kind], param: rejection?.param ?? null, code, bulwark },
     }),
   };
 }

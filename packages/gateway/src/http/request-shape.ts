@@ -57,6 +57,12 @@ export function optionalStrings(body: Record<string, unknown>, key: string, path
     : `${path}: must be a string or an array of strings`;
 }
 
+/** The field path a problem names (the text before its first `: `). */
+export function problemPath(problem: string): string {
+  const colon = problem.indexOf(': ');
+  return colon === -1 ? problem : problem.slice(0, colon);
+}
+
 /** Runs checks in order and returns the first problem. */
 export function firstProblem(...problems: Problem[]): Problem {
   for (const problem of problems) if (problem !== undefined) return problem;

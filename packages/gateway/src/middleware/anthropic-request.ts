@@ -1,6 +1,7 @@
 import type { Middleware } from '../context.js';
 import { anthropicRequestProblem } from '../http/anthropic-request-shape.js';
 import { reject } from '../http/reject.js';
+import { problemPath } from '../http/request-shape.js';
 import type { ChatMessage, ChatRequest, ChatToolDefinition } from '../providers/openai-types.js';
 
 interface AnthropicBlock {
@@ -34,7 +35,11 @@ interface AnthropicRequest {
 export function anthropicRequest(): Middleware {
   return async function anthropicRequestStep(ctx, next) {
     const problem = anthropicRequestProblem(ctx.body as Record<string, unknown>);
-    if (problem !== undefined) reject(ctx, 'INPUT_INVALID', problem, { code: 'invalid_request' });
+    if (problem !== undefined)
+      reject(ctx, 'INPUT_INVALID', problem, {
+        code: 'invalid_request',
+        param: problemPath(problem),
+      });
     // Checked above: every field read below has its documented type.
     const body = ctx.body as AnthropicRequest & {
       messages: NonNullable<AnthropicRequest['messages']>;
