@@ -1,7 +1,6 @@
 import type { Middleware } from '../context.js';
 import { anthropicRequestProblem } from '../http/anthropic-request-shape.js';
-import { reject } from '../http/reject.js';
-import { problemPath } from '../http/request-shape.js';
+import { reject, rejectField } from '../http/reject.js';
 import type { ChatMessage, ChatRequest, ChatToolDefinition } from '../providers/openai-types.js';
 
 interface AnthropicBlock {
@@ -35,11 +34,7 @@ interface AnthropicRequest {
 export function anthropicRequest(): Middleware {
   return async function anthropicRequestStep(ctx, next) {
     const problem = anthropicRequestProblem(ctx.body as Record<string, unknown>);
-    if (problem !== undefined)
-      reject(ctx, 'INPUT_INVALID', problem, {
-        code: 'invalid_request',
-        param: problemPath(problem),
-      });
+    if (problem !== undefined) rejectField(ctx, problem, 'invalid_request');
     // Checked above: every field read below has its documented type.
     const body = ctx.body as AnthropicRequest & {
       messages: NonNullable<AnthropicRequest['messages']>;

@@ -1,7 +1,6 @@
 import type { Middleware } from '../context.js';
 import { chatRequestProblem } from '../http/chat-request-shape.js';
-import { reject } from '../http/reject.js';
-import { problemPath } from '../http/request-shape.js';
+import { rejectField } from '../http/reject.js';
 
 /**
  * Refuses a chat request (as sent, or as an adapter translated it) whose
@@ -11,11 +10,7 @@ import { problemPath } from '../http/request-shape.js';
 export function chatRequestCheck(): Middleware {
   return async function chatRequestCheckStep(ctx, next) {
     const problem = chatRequestProblem(ctx.body as Record<string, unknown>);
-    if (problem !== undefined)
-      reject(ctx, 'INPUT_INVALID', problem, {
-        code: 'invalid_request',
-        param: problemPath(problem),
-      });
+    if (problem !== undefined) rejectField(ctx, problem, 'invalid_request');
     await next();
   };
 }

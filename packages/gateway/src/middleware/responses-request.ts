@@ -1,6 +1,5 @@
 import type { Middleware } from '../context.js';
-import { reject } from '../http/reject.js';
-import { problemPath } from '../http/request-shape.js';
+import { reject, rejectField } from '../http/reject.js';
 import { responsesRequestProblem } from '../http/responses-request-shape.js';
 import type { ChatMessage, ChatRequest, ChatToolDefinition } from '../providers/openai-types.js';
 
@@ -40,8 +39,7 @@ interface ResponsesRequest {
 export function responsesRequest(): Middleware {
   return async function responsesRequestStep(ctx, next) {
     const problem = responsesRequestProblem(ctx.body as Record<string, unknown>);
-    if (problem !== undefined)
-      reject(ctx, 'INPUT_INVALID', problem, { code: 'invalid_input', param: problemPath(problem) });
+    if (problem !== undefined) rejectField(ctx, problem, 'invalid_input');
     // Checked above: every field read below has its documented type.
     const body = ctx.body as ResponsesRequest;
     const messages: ChatMessage[] = [];

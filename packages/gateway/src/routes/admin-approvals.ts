@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { hashApiKey } from '../auth/api-keys.js';
 import { presentedCredential } from '../middleware/authenticate.js';
-import { reject } from '../http/reject.js';
+import { reject, rejectField } from '../http/reject.js';
 import { firstProblem, optionalString } from '../http/request-shape.js';
 
 /** Approval states a list may be filtered by. */
@@ -56,7 +56,7 @@ export function adminApprovalsHandler(deps: GatewayDeps): (ctx: GatewayContext) 
     ) {
       const body = (ctx.body ?? {}) as Record<string, unknown>;
       const problem = firstProblem(optionalString(body, 'by'), optionalString(body, 'note'));
-      if (problem !== undefined) reject(ctx, 'INPUT_INVALID', problem, { code: 'invalid_request' });
+      if (problem !== undefined) rejectField(ctx, problem, 'invalid_request');
       const by = typeof body.by === 'string' ? body.by.slice(0, 100) : 'admin';
       const note = typeof body.note === 'string' ? body.note.slice(0, 500) : undefined;
       const decided = await store.decide(
