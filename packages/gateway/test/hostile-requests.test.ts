@@ -11,16 +11,21 @@ afterEach(async () => {
 });
 
 /** The simulated model, remembering every request that reached it. */
-function recordingProvider(): Provider & { received: ChatRequest[] } {
+function recordingProvider(): Provider & { received: ChatRequest[]; embedded: unknown[] } {
   const inner = createSimulatedProvider();
   const received: ChatRequest[] = [];
+  const embedded: unknown[] = [];
   return {
     received,
+    embedded,
     chat: (request, signal) => {
       received.push(request);
       return inner.chat(request, signal);
     },
-    embeddings: (request, signal) => inner.embeddings(request, signal),
+    embeddings: (request, signal) => {
+      embedded.push(request);
+      return inner.embeddings(request, signal);
+    },
   };
 }
 
@@ -214,6 +219,10 @@ describe('max_tokens cap', () => {
     expect(hidden.status).toBe(400);
     expect(JSON.parse(hidden.text).error.code).toBe('max_tokens_exceeded');
     expect(provider.received).toHaveLength(2);
+    // Embeddings generate no tokens: nothing is added to them.
+    const embedded = await send('/v1/embeddings', '{"model":"bulwark-sim","input":"hi"}', gw.key);
+    expect(embedded.status).toBe(200);
+    expect(provider.embedded.at(-1)).not.toHaveProperty('max_tokens');
   });
 });
 

@@ -54,12 +54,16 @@ export function rateLimit(
   /**
    * 400 when `max_tokens` or `max_completion_tokens` exceeds the smallest
    * applicable cap (both are checked: upstreams differ in which one wins).
-   * A request naming neither gets `max_tokens` set to that cap, so leaving
-   * the field out cannot lift the limit. The fields' types were checked
+   * A chat request naming neither gets `max_tokens` set to that cap, so
+   * leaving the field out cannot lift the limit. The fields' types were checked
    * before (chat-request-check).
    */
   const checkMaxTokens = (ctx: GatewayContext, scopes: readonly ApplicableLimits[]): void => {
-    const body = ctx.body as { max_tokens?: unknown; max_completion_tokens?: unknown };
+    const body = ctx.body as {
+      messages?: unknown;
+      max_tokens?: unknown;
+      max_completion_tokens?: unknown;
+    };
     const named = [body.max_tokens, body.max_completion_tokens].filter(
       (v): v is number => typeof v === 'number',
     );
@@ -71,7 +75,8 @@ export function rateLimit(
     if (!strictest) return;
     const cap = strictest.limits.maxTokens as number;
     if (named.length === 0) {
-      body.max_tokens = cap;
+      // Only chat requests generate tokens (embeddings have no such field).
+      if (Array.isArray(body.messages)) body.max_tokens = cap;
       return;
     }
     const requested = Math.max(...named);
