@@ -242,6 +242,14 @@ describe('anthropicRequestProblem and responsesRequestProblem', () => {
         'input[0].content[0].text',
       ],
       [{ input: [{ type: 'function_call_output', call_id: 'c', output: 5 }] }, 'input[0].output'],
+      [
+        {
+          input: [
+            { role: 'user', content: [{ type: 'input_image', image_url: 'https://x/y.png' }] },
+          ],
+        },
+        'input[0].content[0].type: "input_image" is not supported by this gateway',
+      ],
       [{ input: 'x', instructions: 5 }, 'instructions: must be a string'],
       [{ input: 'x', max_output_tokens: '9' }, 'max_output_tokens: must be a positive integer'],
       [{ input: 'x', tools: [null] }, 'tools[0]: must be an object'],

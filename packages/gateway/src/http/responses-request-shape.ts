@@ -10,7 +10,7 @@ import {
 
 /** Message roles of Responses API input items. */
 const ROLES: ReadonlySet<string> = new Set(['user', 'system', 'developer', 'assistant']);
-/** Content part types carrying text; others (images, files) carry no text the adapter reads. */
+/** Content part types carrying text: the only ones the adapter can forward. */
 const TEXT_PARTS: ReadonlySet<string> = new Set(['input_text', 'output_text', 'text', 'refusal']);
 
 /**
@@ -69,8 +69,10 @@ function textProblem(value: unknown, path: string): Problem {
     const part: unknown = value[k];
     if (!isRecord(part) || typeof part.type !== 'string')
       return `${path}[${k}]: must be an object with a string "type"`;
-    if (TEXT_PARTS.has(part.type) && typeof part.text !== 'string')
-      return `${path}[${k}].text: must be a string`;
+    // The adapter forwards text only: an image or file part would be dropped without a word.
+    if (!TEXT_PARTS.has(part.type))
+      return `${path}[${k}].type: "${part.type.slice(0, 40)}" is not supported by this gateway (text parts only)`;
+    if (typeof part.text !== 'string') return `${path}[${k}].text: must be a string`;
   }
   return undefined;
 }
