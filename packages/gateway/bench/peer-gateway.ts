@@ -8,8 +8,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-/** The Portkey release the recorded figures were measured with. */
-export const PORTKEY_VERSION = '1.15.2';
 /** Where the suite looks for Portkey unless BULWARK_BENCH_PORTKEY names the start script. */
 export const PEER_PREFIX = fileURLToPath(new URL('../../../bench-peers/', import.meta.url));
 /** Installs the peer from bench-peers/package.json (pinned there), apart from Bulwark's own dependencies. */

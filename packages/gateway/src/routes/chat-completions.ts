@@ -26,12 +26,8 @@ import { routeFor } from './route-model.js';
  */
 export function chatCompletionsHandler(deps: GatewayDeps): (ctx: GatewayContext) => Promise<void> {
   return async function chatCompletions(ctx) {
+    // The body's shape was checked by chat-request-check earlier in the chain.
     const request = ctx.body as ChatRequest;
-    if (!Array.isArray(request.messages)) {
-      reject(ctx, 'INPUT_INVALID', 'Field "messages" must be an array', {
-        code: 'invalid_messages',
-      });
-    }
     const route = routeFor(ctx, deps.options.routes);
     const stream = request.stream === true;
     const clientWantsUsage =
