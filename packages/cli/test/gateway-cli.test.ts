@@ -110,6 +110,8 @@ describe('bulwark keys / gateway / audit', () => {
     ['keys', 'list'],
     ['audit', 'verify', 'audit.jsonl'],
     ['approvals', 'list'],
+    ['verify', 'model', '.'],
+    ['version'],
   ])('%s %s refuses an unknown --format instead of printing text', (...args) => {
     const r = runBulwark([...args, '--format', 'xml']);
     expect(r.code).toBe(2);

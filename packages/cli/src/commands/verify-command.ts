@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { BulwarkError } from '@bulwark/core';
 import {
   DEFAULT_SIGNATURE_NAME,
@@ -43,7 +43,9 @@ export function registerVerifyCommand(program: Command, ctx: CliContext): void {
     )
     .option('--signature <file>', `signature bundle (default: DIR/${DEFAULT_SIGNATURE_NAME})`)
     .option('--bundle <file>', 'same as --signature')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ bulwark verify model ./my-model --key key.pub.pem\n  $ bulwark verify model ./my-model --identity dev@example.com --issuer https://accounts.google.com',

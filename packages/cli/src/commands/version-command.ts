@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../cli-io.js';
 import { BULWARK_VERSION } from '../version.js';
 
@@ -7,7 +7,9 @@ export function registerVersionCommand(program: Command, ctx: CliContext): void 
   program
     .command('version')
     .description('print the bulwark version')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'),
+    )
     .addHelpText('after', '\nExamples:\n  $ bulwark version\n  $ bulwark version --format json')
     .action((options: { format: string }) => {
       if (options.format === 'json') {
