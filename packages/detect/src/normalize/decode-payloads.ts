@@ -181,29 +181,39 @@ const CLASSES = (() => {
   return table;
 })();
 
-/** Maximal base64 and hex runs of at least the minimum lengths, in one linear pass. */
-function scanRuns(text: string): { base64: [number, number][]; hex: [number, number][] } {
-  const base64: [number, number][] = [];
-  const hex: [number, number][] = [];
-  let base64Start = -1;
-  let hexStart = -1;
-  for (let k = 0; k <= text.length; k++) {
-    const code = k < text.length ? text.charCodeAt(k) : 0;
-    const bits = code < 128 ? (CLASSES[code] ?? 0) : 0;
-    if (bits & BASE64_CLASS) {
-      if (base64Start < 0) base64Start = k;
-    } else if (base64Start >= 0) {
-      if (k - base64Start >= BASE64_MIN) base64.push([base64Start, k]);
-      base64Start = -1;
+/** Maximal base64 and hex runs of at least the minimum lengths. */
+export function scanRuns(text: string): { base64: [number, number][]; hex: [number, number][] } {
+  return { base64: runsOf(text, BASE64_CLASS, BASE64_MIN), hex: runsOf(text, HEX_CLASS, HEX_MIN) };
+}
+
+function inClass(code: number, bit: number): boolean {
+  return code < 128 && ((CLASSES[code] ?? 0) & bit) !== 0;
+}
+
+/**
+ * Maximal runs of `bit`-class characters at least `min` long. Every such
+ * run covers one of the sampled positions (`min − 1`, then `min` past the
+ * last position known to lie outside a run), so only samples and the runs
+ * around in-class samples are read: prose, whose words are far shorter
+ * than `min`, costs a fraction of a full pass. Linear in the text length.
+ */
+function runsOf(text: string, bit: number, min: number): [number, number][] {
+  const runs: [number, number][] = [];
+  const length = text.length;
+  let at = min - 1;
+  while (at < length) {
+    if (!inClass(text.charCodeAt(at), bit)) {
+      at += min;
+      continue;
     }
-    if (bits & HEX_CLASS) {
-      if (hexStart < 0) hexStart = k;
-    } else if (hexStart >= 0) {
-      if (k - hexStart >= HEX_MIN) hex.push([hexStart, k]);
-      hexStart = -1;
-    }
+    let start = at;
+    while (start > 0 && inClass(text.charCodeAt(start - 1), bit)) start--;
+    let end = at + 1;
+    while (end < length && inClass(text.charCodeAt(end), bit)) end++;
+    if (end - start >= min) runs.push([start, end]);
+    at = end + min;
   }
-  return { base64, hex };
+  return runs;
 }
 
 function decodeBase64(run: string): string | undefined {

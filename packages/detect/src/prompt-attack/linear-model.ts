@@ -126,6 +126,8 @@ export function scoreWindow(
 ): WindowScore {
   const { count, structure } = emitFeatures(lower, cased, from, to, tokens, model.features, buffer);
   // Dot product of the int8 weights with the signed features, per class.
+  // Branchless: `sign` is 0 or −1, `feature ^ sign` the bucket and
+  // `(x ^ sign) − sign` is x or −x (a feature's sign is unpredictable).
   const w = model.weights;
   const features = buffer.features;
   let d0 = 0;
@@ -133,17 +135,11 @@ export function scoreWindow(
   let d2 = 0;
   for (let k = 0; k < buffer.length; k++) {
     const feature = features[k] ?? 0;
-    if (feature < 0) {
-      const base = ~feature * 3;
-      d0 -= w[base] ?? 0;
-      d1 -= w[base + 1] ?? 0;
-      d2 -= w[base + 2] ?? 0;
-    } else {
-      const base = feature * 3;
-      d0 += w[base] ?? 0;
-      d1 += w[base + 1] ?? 0;
-      d2 += w[base + 2] ?? 0;
-    }
+    const sign = feature >> 31;
+    const base = (feature ^ sign) * 3;
+    d0 += ((w[base] ?? 0) ^ sign) - sign;
+    d1 += ((w[base + 1] ?? 0) ^ sign) - sign;
+    d2 += ((w[base + 2] ?? 0) ^ sign) - sign;
   }
   const norm = count > 0 ? model.weightScale / Math.sqrt(count) : 0;
   let z0 = (model.bias[0] ?? 0) + d0 * norm;
