@@ -8,6 +8,7 @@ import {
   WORD_RULES,
   type SignalName,
 } from './signal-rules.js';
+import { createHashBitmap, mayContain } from '../hash-bitmap.js';
 import { hashWord, type Tokens } from './tokens.js';
 
 /** One fired signal, with its span in the normalised text. */
@@ -35,6 +36,8 @@ WORD_RULES.forEach((rule, ruleIndex) => {
     }
   });
 });
+/** Pre-filter in front of STEP_INDEX: most words of a text are in no rule. */
+const STEP_BITS = createHashBitmap(STEP_INDEX.keys());
 
 /** The pattern rules and the signal each one fires. */
 const PATTERN_RULES: readonly (readonly [SignalName, RegExp])[] = [
@@ -68,7 +71,9 @@ export function findSignals(lower: string, tokens: Tokens): SignalHit[] {
   const first: number[] = new Array<number>(ruleCount).fill(0);
   const touched: number[] = new Array<number>(ruleCount).fill(0);
   for (let t = 0; t < tokens.count; t++) {
-    const refs = STEP_INDEX.get(tokens.hashes[t] ?? 0);
+    const hash = tokens.hashes[t] ?? 0;
+    if (!mayContain(STEP_BITS, hash)) continue;
+    const refs = STEP_INDEX.get(hash);
     if (refs === undefined) continue;
     for (const { rule, step } of refs) {
       const spec = WORD_RULES[rule];
