@@ -15,15 +15,54 @@ export const ANSWER =
 export const PACED_EVENTS = 20;
 export const USAGE = { prompt_tokens: 250, completion_tokens: 20, total_tokens: 270 };
 
-/** A chat completions request body with a ~1 KB user prompt. */
-export function body(stream: boolean, model = 'bench'): string {
+/** A chat completions request body with a ~1 KB user prompt (`PROMPT` unless given). */
+export function body(stream: boolean, model = 'bench', prompt = PROMPT): string {
   return JSON.stringify({
     model,
     messages: [
       { role: 'system', content: 'You are helpful.' },
-      { role: 'user', content: PROMPT },
+      { role: 'user', content: prompt },
     ],
     ...(stream ? { stream: true } : {}),
+  });
+}
+
+/** Sentences the varied prompts are drawn from: ordinary requests of a business assistant. */
+const SENTENCES = [
+  'Summarise the quarterly report for the board in plain language.',
+  'List the three largest cost increases and explain each one briefly.',
+  'Our customer churn rose to 4.2% in March; what could explain it?',
+  'Draft a polite reply to the supplier asking for the revised invoice.',
+  'Compare the two hosting offers and recommend one for a team of twelve.',
+  'Translate the onboarding checklist into clear, short steps.',
+  'Which risks in the project plan need an owner before the launch?',
+  'Write a short agenda for Thursday: budget, hiring, the office move.',
+  'The sales team closed 38 deals worth 1.4 million dollars last quarter.',
+  'Explain the difference between gross margin and operating margin.',
+  'Rewrite this paragraph so a new employee can follow it easily.',
+  'Suggest five questions for the interview with the data engineer.',
+  'Group these support tickets by topic and count each group.',
+  'What should the release notes say about the faster export feature?',
+  'Give me a checklist for closing the books at the end of the month.',
+  'Turn the meeting notes into a list of decisions and action items.',
+];
+
+/**
+ * `count` different ~1 KB prompts, each a deterministic pseudo-random draw
+ * of SENTENCES: content the detectors have not seen over and over, as real
+ * traffic is (a prompt repeated thousands of times lets the CPU's branch
+ * predictor learn it, which flatters any scanner).
+ */
+export function variedPrompts(count: number): string[] {
+  let seed = 0x2545f491;
+  const next = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed;
+  };
+  return Array.from({ length: count }, () => {
+    let prompt = '';
+    while (prompt.length < 1000) prompt += `${SENTENCES[next() % SENTENCES.length] ?? ''} `;
+    return prompt.trimEnd();
   });
 }
 

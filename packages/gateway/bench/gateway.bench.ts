@@ -14,6 +14,7 @@ import { generateApiKey } from '../src/index.js';
 import {
   answerWord,
   body,
+  variedPrompts,
   completionJson,
   contentFrame,
   cpuPinning,
@@ -53,13 +54,18 @@ export function startUpstream(): Promise<{ server: Server; url: string }> {
   );
 }
 
+/** Request bodies to cycle through; absent: the one `body()` for every request. */
+type Bodies = readonly string[] | undefined;
+
 async function load(
   url: string,
   key: string,
   stream: boolean,
   connections: number,
   seconds: number,
+  bodies?: Bodies,
 ): Promise<{ rps: number; requests: number; errors: number }> {
+  let sent = 0;
   const result = await autocannon({
     url: `${url}/v1/chat/completions`,
     method: 'POST',
@@ -67,6 +73,18 @@ async function load(
     duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: body(stream),
+    ...(bodies && bodies.length > 0
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                body: bodies[sent++ % bodies.length],
+              }),
+            },
+          ],
+        }
+      : {}),
   });
   return {
     rps: result.requests.average,
@@ -86,9 +104,10 @@ async function measureLoad(
   key: string,
   stream: boolean,
   seconds: number,
+  bodies?: Bodies,
 ): Promise<LoadResult> {
   const before = await proxy.cpu();
-  const r = await load(proxy.url, key, stream, 50, seconds);
+  const r = await load(proxy.url, key, stream, 50, seconds, bodies);
   const after = await proxy.cpu();
   return { rps: r.rps, cpuUs: (after - before) / Math.max(1, r.requests), errors: r.errors };
 }
@@ -104,15 +123,16 @@ export async function compareLoad(
   key: string,
   stream: boolean,
   rounds = 5,
+  bodies?: Bodies,
 ) {
   // Warm-up at full load: the JIT and the heap settle before anything is measured.
-  await load(bare.url, key, stream, 50, 3);
-  await load(bulwark.url, key, stream, 50, 3);
+  await load(bare.url, key, stream, 50, 3, bodies);
+  await load(bulwark.url, key, stream, 50, 3, bodies);
   const pairs: [LoadResult, LoadResult][] = [];
   for (let i = 0; i < rounds; i++) {
     pairs.push([
-      await measureLoad(bare, key, stream, 2),
-      await measureLoad(bulwark, key, stream, 2),
+      await measureLoad(bare, key, stream, 2, bodies),
+      await measureLoad(bulwark, key, stream, 2, bodies),
     ]);
   }
   return {
@@ -206,6 +226,14 @@ const suite: BenchSuite = {
     try {
       const json = await compareLoad(bare, bulwark, generated.key, false);
       const sse = await compareLoad(bare, bulwark, generated.key, true);
+      const varied = await compareLoad(
+        bare,
+        bulwark,
+        generated.key,
+        false,
+        5,
+        variedPrompts(64).map((prompt) => body(false, 'bench', prompt)),
+      );
       const [bareJson, bulJson, bareSse, bulSse] = [json.bare, json.bulwark, sse.bare, sse.bulwark];
       const upstreamUrl = new URL(upstream.url);
       const headers = {
@@ -266,6 +294,12 @@ const suite: BenchSuite = {
           fmt(json.cpuRatio, 2) + '×',
         ],
         [
+          'CPU per JSON request, 64 different prompts (µs)',
+          fmt(varied.bare.cpuUs, 0),
+          fmt(varied.bulwark.cpuUs, 0),
+          fmt(varied.cpuRatio, 2) + '×',
+        ],
+        [
           'CPU per 20-event SSE stream (µs)',
           fmt(bareSse.cpuUs, 0),
           fmt(bulSse.cpuUs, 0),
@@ -297,13 +331,13 @@ const suite: BenchSuite = {
         ],
         [
           'Errors / non-2xx during load',
-          String(bareJson.errors + bareSse.errors),
-          String(bulJson.errors + bulSse.errors),
+          String(bareJson.errors + bareSse.errors + varied.bare.errors),
+          String(bulJson.errors + bulSse.errors + varied.bulwark.errors),
           '',
         ],
       ];
       return [
-        `Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process, run from one esbuild bundle with plain \`node\` as a deployed gateway runs (CPU from its own \`process.cpuUsage()\`), load from autocannon in the runner process. ${pinned && pinning ? `CPU pinning (taskset): the runner (autocannon and the mock upstream) on CPU ${pinning.runner}, each proxy on CPU ${pinning.proxy}, so the proxy under test never competes with the load generator for a core.` : 'No CPU pinning on this machine (no taskset or one CPU): proxies and load generator share the cores.'} Each proxy is warmed up for 3 s at 50 connections first. Bulwark path: API key auth, default policy, limits, \`createGuard()\` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard \`streamOutput\` scanner, with the canary check once per written batch), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. The machine has 2 cores shared with other work (1-minute load average ${fmt(loadBefore, 1)} at the start of the run and ${fmt(loadavg()[0] ?? 0, 1)} at the end), so absolute numbers are noisy.`,
+        `Mock upstream, bare proxy and Bulwark all on 127.0.0.1; each proxy in its own process, run from one esbuild bundle with plain \`node\` as a deployed gateway runs (CPU from its own \`process.cpuUsage()\`), load from autocannon in the runner process. ${pinned && pinning ? `CPU pinning (taskset): the runner (autocannon and the mock upstream) on CPU ${pinning.runner}, each proxy on CPU ${pinning.proxy}, so the proxy under test never competes with the load generator for a core.` : 'No CPU pinning on this machine (no taskset or one CPU): proxies and load generator share the cores.'} Each proxy is warmed up for 3 s at 50 connections first. Bulwark path: API key auth, default policy, limits, \`createGuard()\` with the detectors registered in this build on a ~1 KB prompt, output scan (JSON: redact, then score the redacted text; SSE: the guard \`streamOutput\` scanner, with the canary check once per written batch), hash-chained JSONL audit, Prometheus metrics, pino logs. Bare and Bulwark alternate in five 2-second rounds per mode; the table shows per-side medians and the median of the per-round ratios. Every other row sends one ~1 KB prompt over and over; the "64 different prompts" row cycles through 64 different ~1 KB prompts drawn from ordinary business requests, closer to real traffic: a prompt repeated thousands of times lets the CPU learn the guard's data-dependent branches, which flatters it. The machine has 2 cores shared with other work (1-minute load average ${fmt(loadBefore, 1)} at the start of the run and ${fmt(loadavg()[0] ?? 0, 1)} at the end), so absolute numbers are noisy.`,
         '',
         markdownTable(
           ['Measure', 'Bare node:http + undici', 'Bulwark full path', 'Bulwark / bare'],
