@@ -1,7 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGuard } from '../src/guard.js';
-import { SIGNAL_NAMES, type SignalName } from '../src/prompt-attack/signal-rules.js';
-import { findSignals } from '../src/prompt-attack/signals.js';
+import {
+  AI_NOTE,
+  AI_VOCATIVE,
+  AI_VOCATIVE_AT_START,
+  SIGNAL_NAMES,
+  type SignalName,
+} from '../src/prompt-attack/signal-rules.js';
+import { addressesModel, findSignals } from '../src/prompt-attack/signals.js';
 import { tokenize } from '../src/prompt-attack/tokens.js';
 
 const guard = createGuard({ detectors: ['prompt-attack'] });
@@ -160,6 +167,37 @@ describe('prompt-attack signals', () => {
     const lower = text.toLowerCase();
     return findSignals(lower, tokenize(lower)).map((hit) => hit.signal);
   };
+
+  it('skips the model-addressing patterns only when they cannot match (property)', () => {
+    // Names of the model (written out here, not taken from ADDRESSEE_WORDS)
+    // glued to letters, digits, underscores and non-ASCII letters, next to
+    // note openers and every separator the patterns allow.
+    const NAMES = [
+      ...['ai', 'assistant', 'bot', 'chatbot', 'copilot', 'agent', 'model', 'llm', 'reviewer'],
+      ...['summariser', 'summarizer', 'ai assistant', 'language model', 'helpdesk bot'],
+    ];
+    const piece = fc.oneof(
+      fc.constantFrom(...NAMES, ...NAMES.map((name) => `${name}s`)),
+      fc.constantFrom('note to the ', 'memos for all ', 'p.s. to ', 'keynote for ', 'dear ', '@'),
+      fc.constantFrom(' ', ',', ':', '.', '\n', '(', '_', 'é', 'x', '7', '-', 's'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const lower = pieces.join('').toLowerCase();
+        const matches = [AI_NOTE, AI_VOCATIVE].some((pattern) => {
+          pattern.lastIndex = 0;
+          return pattern.test(lower);
+        });
+        if (matches || AI_VOCATIVE_AT_START.test(lower)) {
+          expect(addressesModel(tokenize(lower)), lower).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(fired('Note to the AI assistant: do this')).toContain('document_payload');
+    expect(addressesModel(tokenize('note to self: buy milk'))).toBe(false);
+  });
 
   it.each(SIGNAL_NAMES)('%s fires on its positive case only', (name) => {
     const [positive, negative] = SIGNAL_CASES[name];

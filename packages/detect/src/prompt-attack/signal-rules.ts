@@ -427,6 +427,38 @@ const ADDRESSEE =
 export const AI_VOCATIVE = new RegExp(`[\\n.!?:;([{] {0,3}${ADDRESSEE}`, 'g');
 export const AI_VOCATIVE_AT_START = new RegExp(`^ {0,3}${ADDRESSEE}`);
 
+/**
+ * Every word `AI_VOCATIVE`, `AI_VOCATIVE_AT_START` and `AI_NOTE` can address
+ * the model by, as it stands in the text (plurals included). In all three
+ * patterns that word has a non-word character on both sides, so it is a
+ * whole token: a text none of whose tokens is one of these cannot match
+ * them, and the scorer skips them. Keep in step with the patterns.
+ */
+export const ADDRESSEE_WORDS: readonly string[] = [
+  'ai',
+  'ais',
+  'assistant',
+  'assistants',
+  'bot',
+  'bots',
+  'chatbot',
+  'chatbots',
+  'copilot',
+  'copilots',
+  'agent',
+  'agents',
+  'model',
+  'models',
+  'llm',
+  'llms',
+  'reviewer',
+  'reviewers',
+  'summariser',
+  'summarisers',
+  'summarizer',
+  'summarizers',
+];
+
 /** A note headed for the model: "Note for the support AI:", "Instructions to automated reviewers:". */
 export const AI_NOTE =
   /(?:note|memo|message|instruction|notice|directive|comment|reminder|p\.s\.)s? (?:for|to) (?:the |any |all |every )?(?:[a-z-]{2,15} ){0,2}(?:ai|assistants?|bots?|chatbots?|copilots?|agents?|models?|llms?|reviewers?|summari[sz]ers?|ai systems?|ai tools?) {0,2}[:,]/g;

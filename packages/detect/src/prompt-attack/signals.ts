@@ -1,4 +1,5 @@
 import {
+  ADDRESSEE_WORDS,
   AI_NOTE,
   AI_VOCATIVE,
   AI_VOCATIVE_AT_START,
@@ -43,9 +44,23 @@ const STEP_BITS = createHashBitmap(STEP_INDEX.keys());
 const PATTERN_RULES: readonly (readonly [SignalName, RegExp])[] = [
   ['fake_delimiter', FAKE_DELIMITER],
   ['exfiltration_link', EXFILTRATION_LINK],
+];
+/** Pattern rules that address the model by one of ADDRESSEE_WORDS (skipped without one). */
+const ADDRESSEE_RULES: readonly (readonly [SignalName, RegExp])[] = [
   ['document_payload', AI_VOCATIVE],
   ['document_payload', AI_NOTE],
 ];
+const ADDRESSEE_HASHES = new Set(ADDRESSEE_WORDS.map(hashWord));
+const ADDRESSEE_BITS = createHashBitmap(ADDRESSEE_HASHES);
+
+/** Whether one of the tokens is a word the model can be addressed by (see ADDRESSEE_WORDS). */
+export function addressesModel(tokens: Tokens): boolean {
+  for (let t = 0; t < tokens.count; t++) {
+    const hash = tokens.hashes[t] ?? 0;
+    if (mayContain(ADDRESSEE_BITS, hash) && ADDRESSEE_HASHES.has(hash)) return true;
+  }
+  return false;
+}
 
 /** At most this many hits per signal are kept (the first ones): enough to explain, bounded for huge inputs. */
 const MAX_HITS_PER_SIGNAL = 8;
@@ -100,9 +115,14 @@ export function findSignals(lower: string, tokens: Tokens): SignalHit[] {
       state[rule] = current;
     }
   }
-  const opening = AI_VOCATIVE_AT_START.exec(lower);
-  if (opening !== null) push('document_payload', 0, opening[0].length);
-  for (const [signal, pattern] of PATTERN_RULES) {
+  const addressed = addressesModel(tokens);
+  if (addressed) {
+    const opening = AI_VOCATIVE_AT_START.exec(lower);
+    if (opening !== null) push('document_payload', 0, opening[0].length);
+  }
+  for (const [signal, pattern] of addressed
+    ? [...PATTERN_RULES, ...ADDRESSEE_RULES]
+    : PATTERN_RULES) {
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(lower)) !== null) {
