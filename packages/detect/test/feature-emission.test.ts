@@ -41,6 +41,8 @@ const text = fc
 // The reference predates concept features: compare with them off (tested separately below).
 const configs: FeatureConfig[] = [
   { ...defaultPromptAttackModel().features, concepts: false },
+  { bits: 10, charNgrams: [1] },
+  { bits: 11, charNgrams: [2] },
   { bits: 12, charNgrams: [3] },
   { bits: 16, charNgrams: [7] },
   { bits: 14, charNgrams: [3, 5] },

@@ -46,10 +46,19 @@ export function emitCharNgrams(
 }
 
 function isSpace(code: number): boolean {
-  return code <= 0x20 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  // ASCII first: every unit above 0x20 and below 0xa0 is answered by two comparisons.
+  return (
+    code <= 0x20 ||
+    (code >= 0xa0 && (code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)))
+  );
 }
 
-/** The common case (the shipped model uses one size): rolling state in locals. */
+/**
+ * The common case (the shipped model uses one size): rolling state in
+ * locals. Sizes up to 4 take the unit leaving the window from the last
+ * four kept units, which the run check keeps anyway; larger ones use RING.
+ * The padding space before and after the text is handled outside the loop.
+ */
 function oneSize(
   lower: string,
   from: number,
@@ -61,27 +70,48 @@ function oneSize(
 ): number {
   const features = out.features;
   const salt = CHAR_SALT ^ n;
+  const small = n <= 4;
   let length = out.length;
   let lastWasSpace = true;
   let filled = 0;
   let hash = 0;
-  // The last three units kept, for the run check (−1: none yet).
-  let c1 = -1;
-  let c2 = -1;
-  let c3 = -1;
+  // The last four units kept, newest first (0: none yet; a kept non-space unit is above 0x20).
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let c4 = 0;
   for (let k = from - 1; k <= to; k++) {
-    let code = k >= from && k < to ? lower.charCodeAt(k) : 32;
-    if (isSpace(code)) {
-      if (lastWasSpace && k >= from) continue;
-      code = 32;
-      lastWasSpace = true;
+    let code = 32;
+    if (k >= from && k < to) {
+      code = lower.charCodeAt(k);
+      if (isSpace(code)) {
+        if (lastWasSpace) continue;
+        code = 32;
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+        if (code === c1 && code === c2 && code === c3) continue;
+      }
     } else {
-      lastWasSpace = false;
-      if (code === c1 && code === c2 && code === c3) continue;
+      // Padding: one space before the text, and after it unless the text ended in one.
+      if (k === to && lastWasSpace) continue;
+      lastWasSpace = true;
     }
-    const leaving = filled >= n ? (RING[(filled - n) & 7] ?? 0) : 0;
-    RING[filled & 7] = code;
+    let leaving = 0;
+    if (filled >= n) {
+      leaving = small
+        ? n === 4
+          ? c4
+          : n === 3
+            ? c3
+            : n === 2
+              ? c2
+              : c1
+        : (RING[(filled - n) & 7] ?? 0);
+    }
+    if (!small) RING[filled & 7] = code;
     filled++;
+    c4 = c3;
     c3 = c2;
     c2 = c1;
     c1 = code;
