@@ -121,8 +121,45 @@ const HOSTILE: [string, string, string, string][] = [
   ['/v1/responses', 'bad tools', chat('"tools":[null],"input":"x"'), 'tools[0]'],
 ];
 
+const many = <T>(n: number, item: T): T[] => Array.from({ length: n }, () => item);
+const userMessages = (n: number) => JSON.stringify(many(n, { role: 'user', content: 'x' }));
+const textParts = (n: number) => many(n, { type: 'text', text: 'x' });
+const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: {} } };
+const weatherCall = {
+  id: 'c',
+  type: 'function',
+  function: { name: 'get_weather', arguments: '{}' },
+};
+
+/** Counts beyond the per-request caps: each is refused before the guard scans anything. */
+const OVER_CAPS: [string, string, string, string][] = [
+  ['/v1/chat/completions', '2049 messages', chat(`"messages":${userMessages(2049)}`), 'messages'],
+  [
+    '/v1/chat/completions',
+    '4098 content parts',
+    chat(`"messages":${JSON.stringify(many(2, { role: 'user', content: textParts(2049) }))}`),
+    'messages[1].content',
+  ],
+  [
+    '/v1/chat/completions',
+    '129 tools',
+    chat(`"tools":${JSON.stringify(many(129, weatherTool))},"messages":${userMessages(1)}`),
+    'tools',
+  ],
+  [
+    '/v1/chat/completions',
+    '129 tool calls',
+    chat(
+      `"messages":${JSON.stringify([{ role: 'assistant', content: null, tool_calls: many(129, weatherCall) }])}`,
+    ),
+    'messages[0].tool_calls',
+  ],
+  ['/v1/messages', '2049 messages', anthropic(`"messages":${userMessages(2049)}`), 'messages'],
+  ['/v1/responses', '2049 input items', chat(`"input":${userMessages(2049)}`), 'input'],
+];
+
 describe('hostile and wrong-type requests', () => {
-  it.each(HOSTILE)(
+  it.each([...HOSTILE, ...OVER_CAPS])(
     '%s %s: 400 in the route’s error shape, nothing forwarded',
     async (route, _name, body, names) => {
       const provider = recordingProvider();
@@ -187,6 +224,44 @@ describe('hostile and wrong-type requests', () => {
       expect(reply.text).not.toMatch(/at \w+ \(|node:internal/);
       if (reply.status >= 400) expect(provider.received.length).toBe(before);
     }
+  });
+});
+
+describe('per-request count caps', () => {
+  it('accepts exactly the caps: 2048 messages, 4096 content parts, 128 tools', async () => {
+    const provider = recordingProvider();
+    gw = await startGateway({ routes: [{ model: '*', provider }] });
+    const parts = JSON.stringify(many(2, { role: 'user', content: textParts(2048) }));
+    for (const body of [
+      chat(`"messages":${userMessages(2048)}`),
+      chat(`"messages":${parts}`),
+      chat(`"tools":${JSON.stringify(many(128, weatherTool))},"messages":${userMessages(1)}`),
+    ]) {
+      const reply = await send('/v1/chat/completions', body, gw.key);
+      expect(reply.status, reply.text.slice(0, 200)).toBe(200);
+    }
+    expect(provider.received).toHaveLength(3);
+    expect(provider.received[0]?.messages).toHaveLength(2048);
+  });
+
+  it('refuses more than 2048 embeddings inputs and accepts 2048', async () => {
+    const provider = recordingProvider();
+    gw = await startGateway({ routes: [{ model: '*', provider }] });
+    const over = await send(
+      '/v1/embeddings',
+      JSON.stringify({ model: 'bulwark-sim', input: many(2049, 'x') }),
+      gw.key,
+    );
+    expect(over.status).toBe(400);
+    expect(over.text).toContain('at most 2048');
+    expect(provider.embedded).toHaveLength(0);
+    const at = await send(
+      '/v1/embeddings',
+      JSON.stringify({ model: 'bulwark-sim', input: many(2048, 'x') }),
+      gw.key,
+    );
+    expect(at.status).toBe(200);
+    expect(provider.embedded).toHaveLength(1);
   });
 });
 

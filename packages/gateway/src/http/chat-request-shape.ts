@@ -29,6 +29,17 @@ const TEXT_PARTS: Readonly<Record<string, string>> = { text: 'text', refusal: 'r
 const MEDIA_PARTS: ReadonlySet<string> = new Set(['image_url', 'input_audio', 'file', 'video_url']);
 
 /**
+ * Most messages one request may carry. The guard scans each message (and
+ * each text part) on its own, so these counts bound its work per request:
+ * without them a 4 MB body of tiny messages costs about a second of CPU.
+ */
+export const MAX_MESSAGES = 2048;
+/** Most content parts over all messages of one request. */
+export const MAX_CONTENT_PARTS = 4096;
+/** Most tool definitions, and most tool calls in one message (OpenAI's limit for both is 128). */
+export const MAX_TOOLS = 128;
+
+/**
  * The first problem in a chat completions request (OpenAI wire format, also
  * what the Anthropic and Responses adapters produce), or undefined. Checks
  * what the gateway reads, scans or limits: messages and their content
@@ -39,9 +50,17 @@ export function chatRequestProblem(body: Record<string, unknown>): Problem {
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0)
     return 'messages: must be a non-empty array of messages';
+  if (messages.length > MAX_MESSAGES)
+    return `messages: ${messages.length} messages, at most ${MAX_MESSAGES} per request (drop or summarise older turns)`;
+  let parts = 0;
   for (let i = 0; i < messages.length; i++) {
-    const problem = messageProblem(messages[i], `messages[${i}]`);
+    const message: unknown = messages[i];
+    const problem = messageProblem(message, `messages[${i}]`);
     if (problem !== undefined) return problem;
+    const content = (message as { content?: unknown }).content;
+    if (Array.isArray(content)) parts += content.length;
+    if (parts > MAX_CONTENT_PARTS)
+      return `messages[${i}].content: more than ${MAX_CONTENT_PARTS} content parts in one request (merge adjacent text parts)`;
   }
   return firstProblem(
     optionalBoolean(body, 'stream'),
@@ -95,6 +114,8 @@ function partProblem(part: unknown, path: string): Problem {
 function toolCallsProblem(calls: unknown, path: string): Problem {
   if (calls === undefined || calls === null) return undefined;
   if (!Array.isArray(calls)) return `${path}: must be an array`;
+  if (calls.length > MAX_TOOLS)
+    return `${path}: ${calls.length} tool calls, at most ${MAX_TOOLS} in one message`;
   for (let k = 0; k < calls.length; k++) {
     const call: unknown = calls[k];
     const fn = isRecord(call) ? call.function : undefined;
@@ -114,6 +135,8 @@ function toolCallsProblem(calls: unknown, path: string): Problem {
 function toolsProblem(tools: unknown): Problem {
   if (tools === undefined || tools === null) return undefined;
   if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions';
+  if (tools.length > MAX_TOOLS)
+    return `tools: ${tools.length} tool definitions, at most ${MAX_TOOLS} per request`;
   for (let k = 0; k < tools.length; k++) {
     const tool: unknown = tools[k];
     const fn = isRecord(tool) ? tool.function : undefined;

@@ -7,6 +7,7 @@ import {
   optionalString,
   type Problem,
 } from './request-shape.js';
+import { MAX_MESSAGES } from './chat-request-shape.js';
 
 /** Message roles of Responses API input items. */
 const ROLES: ReadonlySet<string> = new Set(['user', 'system', 'developer', 'assistant']);
@@ -22,6 +23,8 @@ export function responsesRequestProblem(body: Record<string, unknown>): Problem 
   const input = body.input;
   if (typeof input !== 'string' && !Array.isArray(input)) return 'input: field required';
   if (Array.isArray(input)) {
+    if (input.length > MAX_MESSAGES)
+      return `input: ${input.length} items, at most ${MAX_MESSAGES} per request (drop or summarise older turns)`;
     for (let i = 0; i < input.length; i++) {
       const problem = itemProblem(input[i], `input[${i}]`);
       if (problem !== undefined) return problem;

@@ -14,6 +14,9 @@ import { routeFor } from './route-model.js';
  * document with `<EMAIL_1>` is as useful for retrieval, and leaks nothing),
  * everything else blocks per the `context` thresholds.
  */
+/** Most inputs one embeddings request may carry. */
+export const MAX_EMBEDDING_INPUTS = 2048;
+
 export function embeddingsHandler(deps: GatewayDeps): (ctx: GatewayContext) => Promise<void> {
   return async function embeddings(ctx) {
     const request = ctx.body as EmbeddingsRequest;
@@ -22,6 +25,15 @@ export function embeddingsHandler(deps: GatewayDeps): (ctx: GatewayContext) => P
       reject(ctx, 'INPUT_INVALID', 'Field "input" must be a string or an array of strings', {
         code: 'invalid_input',
       });
+    }
+    if (inputs.length > MAX_EMBEDDING_INPUTS) {
+      // Each input is scanned on its own: the count bounds the guard's work (OpenAI's limit too).
+      reject(
+        ctx,
+        'INPUT_INVALID',
+        `Field "input" has ${inputs.length} entries, at most ${MAX_EMBEDDING_INPUTS} per request`,
+        { code: 'invalid_input' },
+      );
     }
     const policy = deps.options.policy();
     const scope = {
