@@ -48,9 +48,22 @@ export interface HarnessOptions {
   key?: string;
   jwt?: GatewayOptions['jwt'];
   tracer?: Tracer;
+  /** Log lines at level info are collected here (default: no logs). */
+  logLines?: string[];
 }
 
 const silent = new Writable({ write: (_c, _e, cb) => cb() });
+const collect = (lines: string[]) =>
+  new Writable({
+    write: (chunk: Buffer, _e, cb) => {
+      lines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
+      cb();
+    },
+  });
 
 /** Starts a gateway on 127.0.0.1 with an ephemeral port and one `user` key. */
 export async function startGateway(options: HarnessOptions = {}): Promise<TestGateway> {
@@ -83,7 +96,9 @@ export async function startGateway(options: HarnessOptions = {}): Promise<TestGa
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     approvals: options.approvals ?? memoryApprovalStore(),
     audit,
-    logger: createLogger({ level: 'silent', destination: silent as never }),
+    logger: options.logLines
+      ? createLogger({ level: 'info', destination: collect(options.logLines) as never })
+      : createLogger({ level: 'silent', destination: silent as never }),
     adminKeyHash: hashApiKey(adminKey),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.tenantLimits ? { tenantLimits: options.tenantLimits } : {}),

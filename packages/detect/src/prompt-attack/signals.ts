@@ -62,6 +62,14 @@ export function addressesModel(tokens: Tokens): boolean {
   return false;
 }
 
+/** Word-rule state machines: step reached, last and first matching token, token seen. */
+const RULE_STATE = {
+  state: new Int32Array(WORD_RULES.length),
+  last: new Int32Array(WORD_RULES.length),
+  first: new Int32Array(WORD_RULES.length),
+  touched: new Int32Array(WORD_RULES.length),
+};
+
 /** At most this many hits per signal are kept (the first ones): enough to explain, bounded for huge inputs. */
 const MAX_HITS_PER_SIGNAL = 8;
 
@@ -79,12 +87,12 @@ export function findSignals(lower: string, tokens: Tokens): SignalHit[] {
     perSignal.set(signal, seen + 1);
     hits.push({ signal, start, end });
   };
-  const ruleCount = WORD_RULES.length;
-  // Plain arrays: small typed-array allocations per call cost more than they save.
-  const state: number[] = new Array<number>(ruleCount).fill(0);
-  const last: number[] = new Array<number>(ruleCount).fill(0);
-  const first: number[] = new Array<number>(ruleCount).fill(0);
-  const touched: number[] = new Array<number>(ruleCount).fill(0);
+  // Per-rule state, reused from one call to the next (scoring is synchronous).
+  const { state, last, first, touched } = RULE_STATE;
+  state.fill(0);
+  last.fill(0);
+  first.fill(0);
+  touched.fill(0);
   for (let t = 0; t < tokens.count; t++) {
     const hash = tokens.hashes[t] ?? 0;
     if (!mayContain(STEP_BITS, hash)) continue;
