@@ -1,22 +1,18 @@
+import { openSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
-
-/** Log bytes buffered before a write (one thread-pool write per ~12 KiB, not one per request; sonic-boom caps it below its 16 KiB write size). */
-const LOG_BUFFER_BYTES = 12 * 1024;
-/** Longest time a buffered line waits before it is written (ms), so quiet periods still log promptly. */
-const LOG_FLUSH_MS = 100;
+import { LogLineBatcher } from './log-line-batcher.js';
 
 /**
  * An asynchronous, buffered log destination on a file descriptor or path:
- * writes when LOG_BUFFER_BYTES are pending or every LOG_FLUSH_MS, whichever
- * comes first (pino flushes the rest when the process exits).
+ * lines are gathered by `LogLineBatcher` and written by sonic-boom, about
+ * one write per 12 KiB or every 100 ms, whichever comes first; the rest is
+ * written when the process exits. A path is created with mode 0600.
  */
 export function bufferedLogDestination(dest: number | string): DestinationStream {
-  return pino.destination({
-    dest,
-    sync: false,
-    minLength: LOG_BUFFER_BYTES,
-    periodicFlush: LOG_FLUSH_MS,
-  });
+  // A path is opened here, synchronously, so lines logged just before an
+  // early exit are not lost to a file that was still being opened.
+  const fd = typeof dest === 'number' ? dest : openSync(dest, 'a', 0o600);
+  return new LogLineBatcher(pino.destination({ dest: fd, sync: false }));
 }
 
 /**
