@@ -20,6 +20,7 @@ import {
   cpuPinning,
   median,
   pinProcess,
+  quantile,
   startProxy,
   streamTail,
   type Proxy,
@@ -154,18 +155,48 @@ export async function compareLoad(
 /**
  * Where Bulwark's CPU goes: the full path, the path without the guard's
  * detectors and redaction, and the path without audit records and log
- * lines, alternating with the bare proxy in 2-second JSON rounds; each
- * column's CPU per request over the bare proxy's in the same round.
+ * lines, alternating with the bare proxy in 2-second JSON rounds. Each
+ * round gives every path's CPU per request over the bare proxy's, and each
+ * part's share (the full path minus the path without it); the result holds
+ * the medians over rounds of both, so a part is measured within one round
+ * rather than as the difference of two separately noisy medians.
  */
-async function cpuBreakdown(proxies: Proxy[], key: string, rounds = 5): Promise<number[]> {
+async function cpuBreakdown(
+  proxies: [bare: Proxy, full: Proxy, noGuard: Proxy, noAudit: Proxy],
+  key: string,
+  rounds = 5,
+): Promise<{
+  full: number;
+  noGuard: number;
+  noAudit: number;
+  guard: number;
+  audit: number;
+  /** Interquartile ranges over rounds of the two parts, as text. */
+  guardSpread: string;
+  auditSpread: string;
+}> {
   for (const proxy of proxies) await load(proxy.url, key, false, 50, 3);
-  const ratios = proxies.map((): number[] => []);
+  const per: { full: number; noGuard: number; noAudit: number }[] = [];
   for (let r = 0; r < rounds; r++) {
-    const round: number[] = [];
-    for (const proxy of proxies) round.push((await measureLoad(proxy, key, false, 2)).cpuUs);
-    for (const [i, cpu] of round.entries()) (ratios[i] as number[]).push(cpu / (round[0] || 1));
+    const cpu: number[] = [];
+    for (const proxy of proxies) cpu.push((await measureLoad(proxy, key, false, 2)).cpuUs);
+    const [bare = 1, full = 0, noGuard = 0, noAudit = 0] = cpu;
+    per.push({ full: full / bare, noGuard: noGuard / bare, noAudit: noAudit / bare });
   }
-  return ratios.map((list) => median(list));
+  return {
+    full: median(per.map((p) => p.full)),
+    noGuard: median(per.map((p) => p.noGuard)),
+    noAudit: median(per.map((p) => p.noAudit)),
+    guard: median(per.map((p) => p.full - p.noGuard)),
+    audit: median(per.map((p) => p.full - p.noAudit)),
+    guardSpread: spread(per.map((p) => p.full - p.noGuard)),
+    auditSpread: spread(per.map((p) => p.full - p.noAudit)),
+  };
+}
+
+/** The interquartile range of `values` as `a–b` (two decimals). */
+function spread(values: number[]): string {
+  return `${fmt(quantile(values, 0.25), 2)}–${fmt(quantile(values, 0.75), 2)}`;
 }
 
 /** Where a latency probe goes: origin, path and the request headers (credential included). */
@@ -260,30 +291,34 @@ const suite: BenchSuite = {
         await startProxy('bulwark-no-guard', upstream.url, proxyOptions),
         await startProxy('bulwark-no-audit', upstream.url, proxyOptions),
       ];
-      let shares: number[];
+      let shares: Awaited<ReturnType<typeof cpuBreakdown>>;
       try {
-        shares = await cpuBreakdown([bare, bulwark, ...reduced], generated.key, 9);
+        shares = await cpuBreakdown(
+          [bare, bulwark, reduced[0] as Proxy, reduced[1] as Proxy],
+          generated.key,
+          9,
+        );
       } finally {
         for (const p of reduced) p.stop();
       }
-      const [, full = 0, noGuard = 0, noAudit = 0] = shares;
+      const { full, noGuard, noAudit, guard, audit, guardSpread, auditSpread } = shares;
       const breakdown = [
         ['Bare proxy', '1.00×', '–'],
         ['Bulwark, full path', `${fmt(full, 2)}×`, '–'],
         [
           'Bulwark without the guard (no detectors, no redaction)',
           `${fmt(noGuard, 2)}×`,
-          `guard: ${fmt(full - noGuard, 2)}× bare`,
+          `guard: ${fmt(guard, 2)}× bare (rounds ${guardSpread})`,
         ],
         [
           'Bulwark without audit records and log lines',
           `${fmt(noAudit, 2)}×`,
-          `audit and logs: ${fmt(full - noAudit, 2)}× bare`,
+          `audit and logs: ${fmt(audit, 2)}× bare (rounds ${auditSpread})`,
         ],
         [
           'Rest of the path (auth, policy, limits, JSON, upstream call, metrics)',
           '–',
-          `${fmt(noGuard - 1 - (full - noAudit), 2)}× bare`,
+          `${fmt(full - 1 - guard - audit, 2)}× bare`,
         ],
       ];
       const rows = [
@@ -346,7 +381,7 @@ const suite: BenchSuite = {
         '',
         `Direct-to-upstream latency at concurrency 1: median ${fmt(direct.p50, 3)} ms, p99 ${fmt(direct.p99, 3)} ms.`,
         '',
-        "Where the CPU goes (JSON requests): two reduced Bulwark processes alternate with the bare proxy and the full path in nine more 2-second rounds; each figure is CPU per request over the bare proxy's in the same round (median over rounds), and each part is the full path minus the path without it.",
+        "Where the CPU goes (JSON requests): two reduced Bulwark processes alternate with the bare proxy and the full path in nine more 2-second rounds; each figure is CPU per request over the bare proxy's in the same round (median over rounds), and each part is the full path minus the path without it, taken within each round (median over rounds); the rest is the full path less the bare proxy and both parts. The range after each part is its interquartile range over the rounds: a part whose range includes zero is within the noise.",
         '',
         markdownTable(['Path', 'CPU per request / bare', 'Part of the full path'], breakdown),
       ].join('\n');
