@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AuditChain } from '../src/audit/audit-chain.js';
 import type { AuditEvent } from '../src/audit/audit-record.js';
-import { AUDIT_FLUSH_MS } from '../src/audit/audit-sink.js';
+import { AUDIT_FLUSH_EVENTS, AUDIT_FLUSH_MS } from '../src/audit/audit-sink.js';
 import { fileAuditSink, verifyAuditLog } from '../src/index.js';
 
 async function writeLog(records: number): Promise<{ path: string; lines: string[] }> {
@@ -47,22 +47,61 @@ describe('file audit sink batching', () => {
     expect(AUDIT_FLUSH_MS).toBeLessThanOrEqual(100);
   });
 
-  it('writes at once when a batch grows large, and close writes the rest in order', async () => {
+  /** Waits (event-loop turns, not time) until the file has records or gives up. */
+  const firstWrite = async (path: string) => {
+    for (let turns = 0; lines(path) === 0 && turns < 10_000; turns++)
+      await new Promise((r) => setImmediate(r));
+    return lines(path);
+  };
+
+  it('writes at once when records with content grow large, and close writes the rest in order', async () => {
     // The flush timer never fires here: only the size trigger can write before close.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const path = freshPath();
       const sink = fileAuditSink(path);
       const big = 'x'.repeat(1000);
-      for (let i = 0; i < 80; i++) sink.write({ ...event(i), route: `/${big}` });
-      for (let turns = 0; lines(path) === 0 && turns < 10_000; turns++)
-        await new Promise((r) => setImmediate(r));
-      const early = lines(path);
+      const content = { request: big, response: '', lengths: { request: 1000, response: 0 } };
+      // Small events wait to be chained; the content events after them are chained in order.
+      for (let i = 0; i < 3; i++) sink.write(event(i));
+      for (let i = 3; i < 80; i++) sink.write({ ...event(i), content });
+      const early = await firstWrite(path);
       expect(early).toBeGreaterThan(0);
       expect(early).toBeLessThan(80);
       sink.write(event(80));
       await sink.close();
-      expect(verifyAuditLog(readFileSync(path, 'utf8'))).toMatchObject({ ok: true, records: 81 });
+      const text = readFileSync(path, 'utf8');
+      expect(verifyAuditLog(text)).toMatchObject({ ok: true, records: 81 });
+      const ids = text
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { requestId: string }).requestId);
+      expect(ids).toEqual(Array.from({ length: 81 }, (_, i) => `r${i}`));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('writes at once when many small events wait, each stamped with the time it was written', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const path = freshPath();
+      const sink = fileAuditSink(path);
+      const start = Date.now();
+      for (let i = 0; i < AUDIT_FLUSH_EVENTS; i++) {
+        vi.setSystemTime(start + i * 1000);
+        sink.write(event(i));
+      }
+      expect(await firstWrite(path)).toBe(AUDIT_FLUSH_EVENTS);
+      await sink.close();
+      const records = readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { time: string });
+      expect(records[0]?.time).toBe(new Date(start).toISOString());
+      expect(records.at(-1)?.time).toBe(
+        new Date(start + (AUDIT_FLUSH_EVENTS - 1) * 1000).toISOString(),
+      );
     } finally {
       vi.useRealTimers();
     }

@@ -38,7 +38,8 @@ export function audit(
         route: ctx.route,
         status,
         latencyMs: Math.round(latencyMs * 1000) / 1000,
-        decisions: ctx.decisions,
+        // A copy: the sink may serialise the event after this request ended.
+        decisions: [...ctx.decisions],
         detections: ctx.detections.map((d) => ({
           detector: d.detector,
           category: d.category,
