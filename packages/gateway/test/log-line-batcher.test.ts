@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,24 @@ describe('LogLineBatcher', () => {
     expect(() => broken.flushSync()).not.toThrow();
     batcher.end();
     broken.end();
+  });
+
+  it('writes what is gathered straight to the descriptor on flushSync when given one', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bulwark-log-')), 'out.log');
+    const fd = openSync(file, 'a');
+    try {
+      const writer = recorder();
+      const batcher = new LogLineBatcher(writer, fd);
+      batcher.write('a\n');
+      batcher.write('b\n');
+      batcher.flushSync();
+      expect(readFileSync(file, 'utf8')).toBe('a\nb\n');
+      expect(writer.batches).toEqual([]);
+      expect(writer.syncs).toBe(1);
+      batcher.end();
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it.each(['natural', 'exit'])(

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
 
 /** Characters of log lines gathered before they are handed over (one write per ~12 K, not one per request). */
@@ -29,7 +30,16 @@ export class LogLineBatcher implements DestinationStream {
   #pending = '';
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly writer: BatchWriter) {
+  /**
+   * `fd`, when given, is the descriptor the writer writes to: lines still
+   * gathered at exit are then written to it synchronously, after the
+   * writer's own synchronous flush, instead of through an asynchronous
+   * write the exiting process would not wait for.
+   */
+  constructor(
+    private readonly writer: BatchWriter,
+    private readonly fd?: number,
+  ) {
     live.add(this);
     if (!exitHooked) {
       exitHooked = true;
@@ -58,10 +68,19 @@ export class LogLineBatcher implements DestinationStream {
   /** Writes everything gathered now; never throws (a log destination that failed has nowhere to report to). */
   flushSync(): void {
     try {
-      this.#handOver();
+      if (this.fd === undefined) {
+        this.#handOver();
+        this.writer.flushSync();
+        return;
+      }
       this.writer.flushSync();
+      if (this.#timer) clearTimeout(this.#timer);
+      this.#timer = undefined;
+      const rest = Buffer.from(this.#pending);
+      this.#pending = '';
+      writeAllSync(this.fd, rest);
     } catch {
-      // not open yet, or already ended: nothing more can be done for these lines
+      // not open yet, already ended or broken: nothing more can be done for these lines
     }
   }
 
@@ -79,4 +98,21 @@ export class LogLineBatcher implements DestinationStream {
     this.#pending = '';
     this.writer.write(batch);
   };
+}
+
+/** Tries on a full non-blocking pipe (EAGAIN) before the rest is given up: about a second. */
+const EAGAIN_TRIES = 1000;
+
+/** Writes all of `bytes` to `fd`, waiting 1 ms whenever a non-blocking pipe is full. */
+function writeAllSync(fd: number, bytes: Buffer): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let tries = 0;
+  for (let at = 0; at < bytes.length;) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || ++tries > EAGAIN_TRIES) throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }

@@ -12,7 +12,7 @@ export function bufferedLogDestination(dest: number | string): DestinationStream
   // A path is opened here, synchronously, so lines logged just before an
   // early exit are not lost to a file that was still being opened.
   const fd = typeof dest === 'number' ? dest : openSync(dest, 'a', 0o600);
-  return new LogLineBatcher(pino.destination({ dest: fd, sync: false }));
+  return new LogLineBatcher(pino.destination({ dest: fd, sync: false }), fd);
 }
 
 /**
