@@ -10,6 +10,7 @@ import {
   LogLineBatcher,
   type BatchWriter,
 } from '../src/observability/log-line-batcher.js';
+import { bufferedLogDestination, createLogger } from '../src/observability/logger.js';
 
 /** A writer that records what it was handed. */
 function recorder(): BatchWriter & { batches: string[]; syncs: number } {
@@ -100,6 +101,18 @@ describe('LogLineBatcher', () => {
     } finally {
       closeSync(fd);
     }
+  });
+
+  it('calls a flush callback only once every line is in the file, in order', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bulwark-log-')), 'out.log');
+    const logger = createLogger({ destination: bufferedLogDestination(file) });
+    const count = 400; // several batches, so writes are in flight when flush is called
+    for (let n = 0; n < count; n++) logger.info({ n, pad: 'x'.repeat(100) }, 'line');
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { n: number }).n)).toEqual(
+      Array.from({ length: count }, (_, n) => n),
+    );
   });
 
   it.each(['natural', 'exit'])(

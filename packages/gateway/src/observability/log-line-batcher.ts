@@ -56,7 +56,7 @@ export class LogLineBatcher implements DestinationStream {
   write(line: string): void {
     this.#pending += line;
     if (this.#pending.length >= LOG_BATCH_CHARS) this.#handOver();
-    else this.#timer ??= setTimeout(this.#handOver, LOG_FLUSH_MS).unref();
+    else this.#timer ??= setTimeout(this.#handOverLater, LOG_FLUSH_MS).unref();
   }
 
   /** What pino's `logger.flush(cb)` calls. */
@@ -89,6 +89,15 @@ export class LogLineBatcher implements DestinationStream {
     live.delete(this);
     this.writer.end();
   }
+
+  /** The timer's hand-over: a writer that fails now has nowhere to report to, and must not crash the process. */
+  #handOverLater = (): void => {
+    try {
+      this.#handOver();
+    } catch {
+      // destroyed or broken destination: these lines cannot be written
+    }
+  };
 
   #handOver = (): void => {
     if (this.#timer) clearTimeout(this.#timer);

@@ -12,7 +12,9 @@ export function bufferedLogDestination(dest: number | string): DestinationStream
   // A path is opened here, synchronously, so lines logged just before an
   // early exit are not lost to a file that was still being opened.
   const fd = typeof dest === 'number' ? dest : openSync(dest, 'a', 0o600);
-  return new LogLineBatcher(pino.destination({ dest: fd, sync: false }), fd);
+  // minLength 1, not 0: every batch is still written at once, but with 0
+  // sonic-boom's flush(cb) calls back before a write in flight has landed.
+  return new LogLineBatcher(pino.destination({ dest: fd, sync: false, minLength: 1 }), fd);
 }
 
 /**

@@ -7,6 +7,9 @@ import { scanRequestText } from '../guard/scan-request-text.js';
 import { isUnsupported } from '../guard/unsupported.js';
 import { routeFor } from './route-model.js';
 
+/** Most inputs one embeddings request may carry. */
+export const MAX_EMBEDDING_INPUTS = 2048;
+
 /**
  * `POST /v1/embeddings`: inputs are scanned as `context` (they are usually
  * documents); with redaction on, the policy's `guard.redact` categories are
@@ -14,9 +17,6 @@ import { routeFor } from './route-model.js';
  * document with `<EMAIL_1>` is as useful for retrieval, and leaks nothing),
  * everything else blocks per the `context` thresholds.
  */
-/** Most inputs one embeddings request may carry. */
-export const MAX_EMBEDDING_INPUTS = 2048;
-
 export function embeddingsHandler(deps: GatewayDeps): (ctx: GatewayContext) => Promise<void> {
   return async function embeddings(ctx) {
     const request = ctx.body as EmbeddingsRequest;
