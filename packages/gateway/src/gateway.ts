@@ -115,14 +115,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const chains = {
     'POST /v1/messages': compose(
       secured(
-        [anthropicRequest(), chatRequestCheck()],
+        [anthropicRequest(), chatRequestCheck({ counts: false })],
         guardRequest(),
         asMiddleware(chatCompletionsHandler(deps)),
       ),
     ),
     'POST /v1/responses': compose(
       secured(
-        [responsesRequest(), chatRequestCheck()],
+        [responsesRequest(), chatRequestCheck({ counts: false })],
         guardRequest(),
         asMiddleware(chatCompletionsHandler(deps)),
       ),

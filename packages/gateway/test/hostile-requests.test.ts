@@ -155,6 +155,36 @@ const OVER_CAPS: [string, string, string, string][] = [
     'messages[0].tool_calls',
   ],
   ['/v1/messages', '2049 messages', anthropic(`"messages":${userMessages(2049)}`), 'messages'],
+  [
+    '/v1/messages',
+    '4098 content blocks',
+    anthropic(`"messages":${JSON.stringify(many(2, { role: 'user', content: textParts(2049) }))}`),
+    'messages.1.content',
+  ],
+  [
+    '/v1/messages',
+    '129 tools',
+    anthropic(
+      `"tools":${JSON.stringify(many(129, { name: 'get_weather', input_schema: { type: 'object' } }))},"messages":${userMessages(1)}`,
+    ),
+    'tools',
+  ],
+  [
+    '/v1/responses',
+    '4098 content parts',
+    chat(
+      `"input":${JSON.stringify(many(2, { role: 'user', content: many(2049, { type: 'input_text', text: 'x' }) }))}`,
+    ),
+    'input[1].content',
+  ],
+  [
+    '/v1/responses',
+    '129 tools',
+    chat(
+      `"tools":${JSON.stringify(many(129, { type: 'function', name: 'get_weather', parameters: {} }))},"input":"x"`,
+    ),
+    'tools',
+  ],
   ['/v1/responses', '2049 input items', chat(`"input":${userMessages(2049)}`), 'input'],
 ];
 
@@ -242,6 +272,25 @@ describe('per-request count caps', () => {
     }
     expect(provider.received).toHaveLength(3);
     expect(provider.received[0]?.messages).toHaveLength(2048);
+  });
+
+  it('caps the Anthropic and Responses routes in the client’s terms: a system prompt or instructions do not count', async () => {
+    const provider = recordingProvider();
+    gw = await startGateway({ routes: [{ model: '*', provider }] });
+    const messages = await send(
+      '/v1/messages',
+      anthropic(`"system":"be brief","messages":${userMessages(2048)}`),
+      gw.key,
+    );
+    expect(messages.status, messages.text.slice(0, 200)).toBe(200);
+    const responses = await send(
+      '/v1/responses',
+      chat(`"instructions":"be brief","input":${userMessages(2048)}`),
+      gw.key,
+    );
+    expect(responses.status, responses.text.slice(0, 200)).toBe(200);
+    // Each adapter added its system message: 2049 messages upstream, as the client meant.
+    expect(provider.received.map((r) => r.messages.length)).toEqual([2049, 2049]);
   });
 
   it('refuses more than 2048 embeddings inputs and accepts 2048', async () => {

@@ -7,6 +7,7 @@ import {
   optionalString,
   type Problem,
 } from './request-shape.js';
+import { MAX_CONTENT_PARTS, MAX_MESSAGES, MAX_TOOLS } from './chat-request-shape.js';
 
 /**
  * The first problem in an Anthropic Messages request
@@ -19,6 +20,9 @@ export function anthropicRequestProblem(body: Record<string, unknown>): Problem 
   if (!Number.isSafeInteger(body.max_tokens) || (body.max_tokens as number) < 1)
     return 'max_tokens: must be a positive integer';
   const messages: unknown[] = body.messages;
+  if (messages.length > MAX_MESSAGES)
+    return `messages: ${messages.length} messages, at most ${MAX_MESSAGES} per request (drop or summarise older turns)`;
+  let blocks = 0;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i];
     const path = `messages.${i}`;
@@ -27,6 +31,9 @@ export function anthropicRequestProblem(body: Record<string, unknown>): Problem 
       return `${path}.role: must be "user" or "assistant"`;
     const problem = contentProblem(message.content, `${path}.content`);
     if (problem !== undefined) return problem;
+    if (Array.isArray(message.content)) blocks += message.content.length;
+    if (blocks > MAX_CONTENT_PARTS)
+      return `${path}.content: more than ${MAX_CONTENT_PARTS} content blocks in one request`;
   }
   return firstProblem(
     systemProblem(body.system),
@@ -99,6 +106,8 @@ function stopProblem(stop: unknown): Problem {
 function toolsProblem(tools: unknown): Problem {
   if (tools === undefined) return undefined;
   if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions';
+  if (tools.length > MAX_TOOLS)
+    return `tools: ${tools.length} tool definitions, at most ${MAX_TOOLS} per request`;
   for (let k = 0; k < tools.length; k++) {
     const tool: unknown = tools[k];
     if (!isRecord(tool)) return `tools.${k}: must be an object`;

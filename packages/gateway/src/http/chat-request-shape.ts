@@ -44,22 +44,29 @@ export const MAX_TOOLS = 128;
  * what the Anthropic and Responses adapters produce), or undefined. Checks
  * what the gateway reads, scans or limits: messages and their content
  * parts, tool calls and tool definitions, `stream`, token counts. Unknown
- * extra fields pass through untouched.
+ * extra fields pass through untouched. `counts: false` skips the count caps,
+ * for a request an adapter produced: the adapter's own check capped the
+ * counts in the client's terms, and translating may add a message (system
+ * prompt, instructions) or split one (Anthropic tool results).
  */
-export function chatRequestProblem(body: Record<string, unknown>): Problem {
+export function chatRequestProblem(
+  body: Record<string, unknown>,
+  options: { counts?: boolean } = {},
+): Problem {
+  const counts = options.counts ?? true;
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0)
     return 'messages: must be a non-empty array of messages';
-  if (messages.length > MAX_MESSAGES)
+  if (counts && messages.length > MAX_MESSAGES)
     return `messages: ${messages.length} messages, at most ${MAX_MESSAGES} per request (drop or summarise older turns)`;
   let parts = 0;
   for (let i = 0; i < messages.length; i++) {
     const message: unknown = messages[i];
-    const problem = messageProblem(message, `messages[${i}]`);
+    const problem = messageProblem(message, `messages[${i}]`, counts);
     if (problem !== undefined) return problem;
     const content = (message as { content?: unknown }).content;
     if (Array.isArray(content)) parts += content.length;
-    if (parts > MAX_CONTENT_PARTS)
+    if (counts && parts > MAX_CONTENT_PARTS)
       return `messages[${i}].content: more than ${MAX_CONTENT_PARTS} content parts in one request (merge adjacent text parts)`;
   }
   return firstProblem(
@@ -71,11 +78,11 @@ export function chatRequestProblem(body: Record<string, unknown>): Problem {
     optionalNumber(body, 'temperature'),
     optionalNumber(body, 'top_p'),
     optionalStrings(body, 'stop'),
-    toolsProblem(body.tools),
+    toolsProblem(body.tools, counts),
   );
 }
 
-function messageProblem(message: unknown, path: string): Problem {
+function messageProblem(message: unknown, path: string, counts: boolean): Problem {
   if (!isRecord(message)) return `${path}: must be an object with "role" and "content"`;
   const role = message.role;
   if (typeof role !== 'string' || !ROLES.has(role))
@@ -94,7 +101,7 @@ function messageProblem(message: unknown, path: string): Problem {
   return firstProblem(
     optionalString(message, 'name', `${path}.name`),
     optionalString(message, 'tool_call_id', `${path}.tool_call_id`),
-    toolCallsProblem(message.tool_calls, `${path}.tool_calls`),
+    toolCallsProblem(message.tool_calls, `${path}.tool_calls`, counts),
   );
 }
 
@@ -111,10 +118,10 @@ function partProblem(part: unknown, path: string): Problem {
   return 'text' in part ? `${path}.text: not allowed on a ${part.type} part` : undefined;
 }
 
-function toolCallsProblem(calls: unknown, path: string): Problem {
+function toolCallsProblem(calls: unknown, path: string, counts: boolean): Problem {
   if (calls === undefined || calls === null) return undefined;
   if (!Array.isArray(calls)) return `${path}: must be an array`;
-  if (calls.length > MAX_TOOLS)
+  if (counts && calls.length > MAX_TOOLS)
     return `${path}: ${calls.length} tool calls, at most ${MAX_TOOLS} in one message`;
   for (let k = 0; k < calls.length; k++) {
     const call: unknown = calls[k];
@@ -132,10 +139,10 @@ function toolCallsProblem(calls: unknown, path: string): Problem {
   return undefined;
 }
 
-function toolsProblem(tools: unknown): Problem {
+function toolsProblem(tools: unknown, counts: boolean): Problem {
   if (tools === undefined || tools === null) return undefined;
   if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions';
-  if (tools.length > MAX_TOOLS)
+  if (counts && tools.length > MAX_TOOLS)
     return `tools: ${tools.length} tool definitions, at most ${MAX_TOOLS} per request`;
   for (let k = 0; k < tools.length; k++) {
     const tool: unknown = tools[k];

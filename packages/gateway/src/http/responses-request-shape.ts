@@ -7,7 +7,7 @@ import {
   optionalString,
   type Problem,
 } from './request-shape.js';
-import { MAX_MESSAGES } from './chat-request-shape.js';
+import { MAX_CONTENT_PARTS, MAX_MESSAGES, MAX_TOOLS } from './chat-request-shape.js';
 
 /** Message roles of Responses API input items. */
 const ROLES: ReadonlySet<string> = new Set(['user', 'system', 'developer', 'assistant']);
@@ -25,9 +25,15 @@ export function responsesRequestProblem(body: Record<string, unknown>): Problem 
   if (Array.isArray(input)) {
     if (input.length > MAX_MESSAGES)
       return `input: ${input.length} items, at most ${MAX_MESSAGES} per request (drop or summarise older turns)`;
+    let parts = 0;
     for (let i = 0; i < input.length; i++) {
-      const problem = itemProblem(input[i], `input[${i}]`);
+      const item: unknown = input[i];
+      const problem = itemProblem(item, `input[${i}]`);
       if (problem !== undefined) return problem;
+      const content = isRecord(item) ? item.content : undefined;
+      if (Array.isArray(content)) parts += content.length;
+      if (parts > MAX_CONTENT_PARTS)
+        return `input[${i}].content: more than ${MAX_CONTENT_PARTS} content parts in one request`;
     }
   }
   return firstProblem(
@@ -83,6 +89,8 @@ function textProblem(value: unknown, path: string): Problem {
 function toolsProblem(tools: unknown): Problem {
   if (tools === undefined || tools === null) return undefined;
   if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions';
+  if (tools.length > MAX_TOOLS)
+    return `tools: ${tools.length} tool definitions, at most ${MAX_TOOLS} per request`;
   for (let k = 0; k < tools.length; k++) {
     if (!isRecord(tools[k])) return `tools[${k}]: must be an object`;
   }

@@ -6,10 +6,11 @@ import { rejectField } from '../http/reject.js';
  * Refuses a chat request (as sent, or as an adapter translated it) whose
  * fields do not have the OpenAI wire types, with the field path in the
  * message: 400 before anything is authorised, scanned or forwarded.
+ * `counts: false` after an adapter (see `chatRequestProblem`).
  */
-export function chatRequestCheck(): Middleware {
+export function chatRequestCheck(options: { counts?: boolean } = {}): Middleware {
   return async function chatRequestCheckStep(ctx, next) {
-    const problem = chatRequestProblem(ctx.body as Record<string, unknown>);
+    const problem = chatRequestProblem(ctx.body as Record<string, unknown>, options);
     if (problem !== undefined) rejectField(ctx, problem, 'invalid_request');
     await next();
   };
