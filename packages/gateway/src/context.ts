@@ -3,6 +3,7 @@ import type { Detection } from '@bulwark/core';
 import type { RedactionScope } from '@bulwark/detect';
 import type { AuditDecision } from './audit/audit-record.js';
 import type { Principal } from './auth/principal.js';
+import type { RequestCancellation } from './providers/cancel-signal.js';
 
 /** Which wire format a route speaks (decides the error shape). */
 export type ApiFlavor = 'openai' | 'anthropic';
@@ -22,7 +23,7 @@ export interface GatewayContext {
   detections: Detection[];
   usage?: { promptTokens: number; completionTokens: number; totalTokens: number };
   /** Aborted when the client goes away or the gateway shuts down: cancels the upstream call. */
-  abort: AbortController;
+  abort: RequestCancellation;
   scope?: RedactionScope;
   /** True when the prompt was redacted, so the answer gets restored. */
   redacted: boolean;

@@ -20,6 +20,7 @@ import { requestGuard } from './middleware/request-guard.js';
 import { requestId } from './middleware/request-id.js';
 import { memoryConcurrencyStore } from './limits/concurrency-store.js';
 import { createMetrics } from './observability/metrics.js';
+import { RequestCancellation } from './providers/cancel-signal.js';
 import { RequestTracing } from './observability/request-tracing.js';
 import { adminApprovalsHandler } from './routes/admin-approvals.js';
 import { chatCompletionsHandler } from './routes/chat-completions.js';
@@ -186,7 +187,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       api,
       decisions: [],
       detections: [],
-      abort: new AbortController(),
+      abort: new RequestCancellation(),
       redacted: false,
       auditContent: { requestLength: 0, responseLength: 0 },
     };

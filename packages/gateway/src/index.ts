@@ -47,6 +47,12 @@ export { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 export { bufferedLogDestination, createLogger } from './observability/logger.js';
 export type { Provider, ProviderResult } from './providers/provider.js';
 export {
+  abortSignalOf,
+  cancellableDelay,
+  RequestCancellation,
+  type CancelSignal,
+} from './providers/cancel-signal.js';
+export {
   createSimulatedProvider,
   type SimulatedProviderOptions,
 } from './providers/simulated-provider.js';

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Guard } from '@bulwark/detect';
 import { evaluateToolCall, type Decision, type Policy } from '@bulwark/policy';
 import type { GatewayContext } from '../context.js';
@@ -7,6 +6,7 @@ import { subjectOf } from '../middleware/authorize.js';
 import { isUnsupported } from '../guard/unsupported.js';
 import type { AuditSink } from '../audit/audit-sink.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import { cancellableDelay } from '../providers/cancel-signal.js';
 import type { Approval, ApprovalStore } from './approval-store.js';
 import type { ChatToolCall } from '../providers/openai-types.js';
 
@@ -112,9 +112,10 @@ export async function reviewToolCall(
   if (deps.mode === 'hold') {
     const deadline = now + deps.holdMs;
     while (Date.now() < deadline && !ctx.abort.signal.aborted) {
-      await sleep(Math.min(250, Math.max(1, deadline - Date.now())), undefined, {
-        signal: ctx.abort.signal,
-      }).catch(() => undefined);
+      await cancellableDelay(
+        Math.min(250, Math.max(1, deadline - Date.now())),
+        ctx.abort.signal,
+      ).catch(() => undefined);
       const current = await deps.approvals.get(approval.id);
       if (current?.status === 'approved') {
         return {

@@ -1,3 +1,4 @@
+import type { CancelSignal } from './cancel-signal.js';
 import type { ChatRequest, EmbeddingsRequest } from './openai-types.js';
 
 /** An upstream answer: a JSON body, or the `data:` payloads of an SSE stream in order. */
@@ -11,7 +12,7 @@ export type ProviderResult =
  * call (client disconnect, shutdown, timeout).
  */
 export interface Provider {
-  chat(request: ChatRequest, signal: AbortSignal): Promise<ProviderResult>;
-  embeddings(request: EmbeddingsRequest, signal: AbortSignal): Promise<ProviderResult>;
+  chat(request: ChatRequest, signal: CancelSignal): Promise<ProviderResult>;
+  embeddings(request: EmbeddingsRequest, signal: CancelSignal): Promise<ProviderResult>;
   close?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { cancellableDelay } from './cancel-signal.js';
 import type { Provider, ProviderResult } from './provider.js';
 import type {
   ChatChunk,
@@ -97,7 +97,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
         } else {
           for (const piece of splitChunks(reply.content ?? '')) {
             if (signal.aborted) return;
-            if (delay > 0) await sleep(delay, undefined, { signal }).catch(() => undefined);
+            if (delay > 0) await cancellableDelay(delay, signal).catch(() => undefined);
             if (signal.aborted) return;
             yield chunk({ content: piece }, null);
           }

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
+import { cancellableDelay, type CancelSignal } from './cancel-signal.js';
 import { SseParser } from './sse-parser.js';
 import type { ProviderResult } from './provider.js';
 
@@ -19,7 +19,7 @@ export interface UpstreamTransportOptions {
 /** One upstream origin with fixed headers: POSTs JSON and returns the body or the SSE payloads. */
 export interface UpstreamClient {
   /** `path` is appended to the base URL's path (it may carry a query string). */
-  post(path: string, body: unknown, stream: boolean, signal: AbortSignal): Promise<ProviderResult>;
+  post(path: string, body: unknown, stream: boolean, signal: CancelSignal): Promise<ProviderResult>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export function createUpstreamClient(
     path: string,
     body: unknown,
     stream: boolean,
-    signal: AbortSignal,
+    signal: CancelSignal,
   ): Promise<ProviderResult> {
     const payload = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
@@ -63,13 +63,13 @@ export function createUpstreamClient(
           method: 'POST',
           headers: allHeaders,
           body: payload,
-          signal,
+          signal: undiciSignal(signal),
           headersTimeout: timeoutMs,
           bodyTimeout: idleMs,
         });
       } catch (error) {
         if (signal.aborted || stream || attempt >= retries) throw error;
-        await sleep(retryDelayMs(attempt, undefined), undefined, { signal });
+        await cancellableDelay(retryDelayMs(attempt, undefined), signal);
         continue;
       }
       const retryable = response.statusCode === 429 || response.statusCode >= 500;
@@ -80,7 +80,7 @@ export function createUpstreamClient(
           headerText(response.headers, 'retry-after-ms'),
         );
         await response.body.dump();
-        await sleep(delay, undefined, { signal });
+        await cancellableDelay(delay, signal);
         continue;
       }
       if (stream && response.statusCode < 300) {
@@ -126,6 +126,16 @@ export function retryDelayMs(
     if (Number.isFinite(date)) return Math.min(30_000, Math.max(0, date - Date.now()));
   }
   return Math.min(8000, 250 * 2 ** attempt);
+}
+
+/**
+ * undici reads a request's `signal` by duck typing (`aborted`, `reason`,
+ * `addEventListener` / `removeEventListener`: lib/api/api-request.js,
+ * lib/core/util.js `addAbortListener`), so any CancelSignal works there; its
+ * declared type only names AbortSignal and EventEmitter.
+ */
+function undiciSignal(signal: CancelSignal): AbortSignal {
+  return signal as AbortSignal;
 }
 
 function headerText(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {

@@ -2,6 +2,7 @@ import { BulwarkError } from '@bulwark/core';
 import type { GatewayContext } from '../context.js';
 import type { ModelRoute } from '../gateway-options.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { CancelSignal } from '../providers/cancel-signal.js';
 import type { Provider, ProviderResult } from '../providers/provider.js';
 
 /**
@@ -16,7 +17,7 @@ export async function callUpstream(
   invoke: (
     provider: Provider,
     upstreamModel: string,
-    signal: AbortSignal,
+    signal: CancelSignal,
   ) => Promise<ProviderResult>,
 ): Promise<ProviderResult> {
   const started = performance.now();
