@@ -51,17 +51,29 @@ export interface Rejection {
   param?: string;
 }
 
-/** A middleware step: `(ctx, next)`, named by the factory that built it. */
+/**
+ * A middleware step: `(ctx, next)`, named by the factory that built it. A
+ * step with nothing to do after `next` may be a plain function that returns
+ * `next()` (no async frame of its own); it may then also throw synchronously.
+ */
 export type Middleware = (ctx: GatewayContext, next: () => Promise<void>) => Promise<void>;
 
-/** Runs middlewares in order; each calls `next` to continue. */
+/**
+ * Runs middlewares in order; each calls `next` to continue. A step that
+ * throws synchronously gives a rejected promise, as an async step would.
+ */
 export function compose(
   middlewares: readonly Middleware[],
 ): (ctx: GatewayContext) => Promise<void> {
   return (ctx) => {
     const dispatch = (i: number): Promise<void> => {
       const mw = middlewares[i];
-      return mw ? mw(ctx, () => dispatch(i + 1)) : Promise.resolve();
+      if (!mw) return Promise.resolve();
+      try {
+        return mw(ctx, () => dispatch(i + 1));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     };
     return dispatch(0);
   };

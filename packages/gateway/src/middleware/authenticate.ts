@@ -1,4 +1,4 @@
-import type { Middleware } from '../context.js';
+import type { GatewayContext, Middleware } from '../context.js';
 import { apiKeyActive, apiKeyId, apiKeyMatches, type ApiKeyRecord } from '../auth/api-keys.js';
 import type { Principal } from '../auth/principal.js';
 import type { JwtVerifier } from '../auth/jwt-verifier.js';
@@ -21,7 +21,7 @@ export function presentedCredential(
  * the error never repeats the presented credential.
  */
 export function authenticate(keys: KeyStore, jwt: JwtVerifier | undefined): Middleware {
-  return async function authenticateStep(ctx, next) {
+  return function authenticateStep(ctx, next) {
     const credential = presentedCredential(ctx.req.headers);
     if (!credential) {
       reject(ctx, 'AUTH_REQUIRED', 'Missing API key: send Authorization: Bearer <key>', {
@@ -29,23 +29,30 @@ export function authenticate(keys: KeyStore, jwt: JwtVerifier | undefined): Midd
       });
     }
     const id = apiKeyId(credential);
-    if (id !== undefined) {
-      const record = keys.get(id);
-      if (!record || !apiKeyMatches(credential, record) || !apiKeyActive(record, new Date())) {
-        reject(ctx, 'AUTH_INVALID', 'Invalid, revoked or expired API key', {
-          code: 'invalid_api_key',
-        });
-      }
-      ctx.principal = principalOf(record);
-    } else {
-      const principal =
-        jwt && credential.split('.').length === 3 ? await jwt(credential) : undefined;
-      if (!principal)
-        reject(ctx, 'AUTH_INVALID', 'Invalid API key or token', { code: 'invalid_api_key' });
-      ctx.principal = principal;
+    if (id === undefined) return authenticateToken(ctx, credential, jwt, next);
+    const record = keys.get(id);
+    if (!record || !apiKeyMatches(credential, record) || !apiKeyActive(record, new Date())) {
+      reject(ctx, 'AUTH_INVALID', 'Invalid, revoked or expired API key', {
+        code: 'invalid_api_key',
+      });
     }
-    await next();
+    ctx.principal = principalOf(record);
+    return next();
   };
+}
+
+/** A credential that is not a Bulwark API key: a JWT when a verifier is configured. */
+async function authenticateToken(
+  ctx: GatewayContext,
+  credential: string,
+  jwt: JwtVerifier | undefined,
+  next: () => Promise<void>,
+): Promise<void> {
+  const principal = jwt && credential.split('.').length === 3 ? await jwt(credential) : undefined;
+  if (!principal)
+    reject(ctx, 'AUTH_INVALID', 'Invalid API key or token', { code: 'invalid_api_key' });
+  ctx.principal = principal;
+  await next();
 }
 
 /** Principals built per key record, with the record fields they were built from. */

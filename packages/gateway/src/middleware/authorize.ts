@@ -31,7 +31,7 @@ export function authorize(
   guard: Guard,
   environment: string | undefined,
 ): Middleware {
-  return async function authorizeStep(ctx, next) {
+  return function authorizeStep(ctx, next) {
     const body = ctx.body as { model?: unknown; tools?: unknown };
     if (typeof body.model !== 'string' || body.model === '') {
       reject(ctx, 'INPUT_INVALID', 'Field "model" is required', { code: 'missing_model' });
@@ -92,6 +92,6 @@ export function authorize(
         }
       }
     }
-    await next();
+    return next();
   };
 }

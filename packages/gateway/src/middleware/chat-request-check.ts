@@ -9,9 +9,9 @@ import { rejectField } from '../http/reject.js';
  * `counts: false` after an adapter (see `chatRequestProblem`).
  */
 export function chatRequestCheck(options: { counts?: boolean } = {}): Middleware {
-  return async function chatRequestCheckStep(ctx, next) {
+  return function chatRequestCheckStep(ctx, next) {
     const problem = chatRequestProblem(ctx.body as Record<string, unknown>, options);
     if (problem !== undefined) rejectField(ctx, problem, 'invalid_request');
-    await next();
+    return next();
   };
 }

@@ -26,7 +26,7 @@ export function requestGuard(
 ): Middleware {
   let redactionAvailable = redact;
   const redactText = guard.redact.bind(guard);
-  return async function requestGuardStep(ctx, next) {
+  return function requestGuardStep(ctx, next) {
     const messages = (ctx.body as { messages?: unknown }).messages;
     if (!Array.isArray(messages)) return next();
     const current = policy();
@@ -100,7 +100,7 @@ export function requestGuard(
         });
       }
     }
-    await next();
+    return next();
   };
 }
 
