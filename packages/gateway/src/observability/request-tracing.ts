@@ -4,7 +4,7 @@ import { isBulwarkError } from '@bulwark/core';
 import type { GatewayContext, Middleware } from '../context.js';
 import type { ModelRoute } from '../gateway-options.js';
 import { OutputScanner, type OutputReview, type ScannedStream } from '../guard/output-scanner.js';
-import type { Provider, ProviderResult } from '../providers/provider.js';
+import type { Provider, ProviderResult, StreamEvents } from '../providers/provider.js';
 import type { TraceAttributes, TraceSpan, Tracer } from './tracer.js';
 
 /** The request being traced: its span, and closers for child spans still open when it ends. */
@@ -202,8 +202,17 @@ export class RequestTracing {
   }
 }
 
-/** Yields the stream's events and runs `done` when it ends, fails or is abandoned. */
-async function* endWhenDone(
+/** The stream's events (and their `buffered` count); runs `done` when it ends, fails or is abandoned. */
+function endWhenDone(events: StreamEvents, done: () => void): StreamEvents {
+  return {
+    get buffered() {
+      return events.buffered;
+    },
+    [Symbol.asyncIterator]: () => yieldUntilDone(events, done),
+  };
+}
+
+async function* yieldUntilDone(
   events: AsyncIterable<string>,
   done: () => void,
 ): AsyncGenerator<string> {

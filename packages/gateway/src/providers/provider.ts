@@ -1,10 +1,18 @@
 import type { CancelSignal } from './cancel-signal.js';
 import type { ChatRequest, EmbeddingsRequest } from './openai-types.js';
 
+/**
+ * The `data:` payloads of a stream, in order. `buffered`, when a provider
+ * offers it, counts payloads already read and waiting (the next ones come
+ * without I/O); the gateway then scans the content of one network read
+ * together. It must be 0 whenever the next payload needs I/O.
+ */
+export type StreamEvents = AsyncIterable<string> & { readonly buffered?: number | undefined };
+
 /** An upstream answer: a JSON body, or the `data:` payloads of an SSE stream in order. */
 export type ProviderResult =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'stream'; status: number; events: AsyncIterable<string> };
+  | { kind: 'stream'; status: number; events: StreamEvents };
 
 /**
  * A model provider adapter. The request is in OpenAI wire format with the

@@ -1,7 +1,7 @@
 import { Pool, type Dispatcher } from 'undici';
 import { cancellableDelay, type CancelSignal } from './cancel-signal.js';
 import { SseParser } from './sse-parser.js';
-import type { ProviderResult } from './provider.js';
+import type { ProviderResult, StreamEvents } from './provider.js';
 
 /** Transport settings every HTTP provider adapter shares. */
 export interface UpstreamTransportOptions {
@@ -143,9 +143,21 @@ function headerText(headers: Dispatcher.ResponseData['headers'], name: string): 
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Yields each SSE `data:` payload of a body as it arrives. */
-async function* sseEvents(body: AsyncIterable<Buffer>): AsyncGenerator<string> {
+/** Each SSE `data:` payload of a body as it arrives; `buffered` counts those parsed and not yet taken. */
+function sseEvents(body: AsyncIterable<Buffer>): StreamEvents {
   const queue: string[] = [];
+  return {
+    get buffered() {
+      return queue.length;
+    },
+    [Symbol.asyncIterator]: () => readSseEvents(body, queue),
+  };
+}
+
+async function* readSseEvents(
+  body: AsyncIterable<Buffer>,
+  queue: string[],
+): AsyncGenerator<string> {
   const parser = new SseParser((data) => void queue.push(data));
   const decoder = new TextDecoder();
   for await (const chunk of body) {

@@ -15,7 +15,9 @@ import type {
   ChatToolCall,
   ChatUsage,
 } from '../providers/openai-types.js';
-import { StreamChunkReader } from '../providers/stream-chunk-reader.js';
+import type { StreamEvents } from '../providers/provider.js';
+import { StreamChunkReader, type WireChunk } from '../providers/stream-chunk-reader.js';
+import { ContentBatch, plainContentOf, withContent } from './content-batch.js';
 import { callUpstream } from './call-upstream.js';
 import { routeFor } from './route-model.js';
 
@@ -193,7 +195,7 @@ interface PendingToolCall {
 async function respondStream(
   ctx: GatewayContext,
   deps: GatewayDeps,
-  events: AsyncIterable<string>,
+  events: StreamEvents,
   clientWantsUsage: boolean,
 ): Promise<void> {
   const roles = ctx.principal?.roles ?? [];
@@ -275,6 +277,33 @@ async function respondStream(
       undefined,
     );
 
+  // Plain content events of one network read are scanned together (see
+  // content-batch.ts); the windowed fallback scanner keeps its own path.
+  const batch = new ContentBatch(!passThrough && events.buffered !== undefined);
+  const flushBatch = async (): Promise<boolean> => {
+    if (batch.size === 0) return true;
+    const { frames, text } = batch.take();
+    const step = scanner.push(text);
+    noteDetections(ctx, deps, step.detections);
+    if (step.blocked) {
+      await blockStream('guard.output', 'output blocked mid-stream', 'content_filter');
+      return false;
+    }
+    const released = batch.release(frames, text, step.emit);
+    if (released) {
+      for (const frame of released) {
+        // `raw` answers true at once unless the client pushes back: await only then.
+        const written = out.raw(enc.chunk(frame.chunk, frame.raw), frame.text);
+        if (written !== true && !(await written)) return false;
+      }
+      return true;
+    }
+    // The scanner rewrote text: what it released leaves in the last event's frame.
+    const last = frames[frames.length - 1] as (typeof frames)[number];
+    if (step.emit === '') return true;
+    return out.raw(enc.chunk(withContent(last.chunk, step.emit), undefined), step.emit);
+  };
+
   const flushScanner = async (): Promise<boolean> => {
     const step = scanner.end();
     noteDetections(ctx, deps, step.detections);
@@ -293,11 +322,25 @@ async function respondStream(
       // Read on to the end of the upstream body after [DONE] (it ends right
       // after) so the pooled connection is reused rather than torn down.
       if (doneSeen) continue;
+      let chunk: WireChunk | undefined;
+      if (data !== '[DONE]') {
+        chunk = reader.read(data);
+        const content = batch.enabled && chunk ? plainContentOf(chunk) : undefined;
+        if (chunk && content !== undefined) {
+          template ??= chunk;
+          batch.add({ chunk, raw: reader.verbatim ? data : undefined, text: content });
+          // More events of this read are waiting: scan them together.
+          if ((events.buffered ?? 0) > 0) continue;
+          if (!(await flushBatch())) break;
+          continue;
+        }
+      }
+      // Anything else goes out after the content before it.
+      if (!(await flushBatch())) break;
       if (data === '[DONE]') {
         doneSeen = true;
         continue;
       }
-      const chunk = reader.read(data);
       if (chunk === undefined) continue;
       if (chunk.error) {
         await out.raw(
@@ -342,6 +385,8 @@ async function respondStream(
         delta.content = '';
         changed = true;
       } else if (typeof delta.content === 'string' && delta.content !== '') {
+        // Pushed outside a batch: the batch no longer knows what the scanner holds.
+        batch.disable();
         const step = scanner.push(delta.content);
         noteDetections(ctx, deps, step.detections);
         if (step.blocked) {
@@ -444,6 +489,7 @@ async function respondStream(
       const verbatim = !changed && reader.verbatim;
       if (!(await out.raw(enc.chunk(chunk, verbatim ? data : undefined), text))) break;
     }
+    if (!blocked && out.open && !(await flushBatch())) blocked = true;
     if (!blocked && !finishSeen && out.open) await flushScanner();
     if (!blocked && out.open) await out.raw(enc.done());
   } catch (error) {
