@@ -6,6 +6,8 @@ import {
   cancellableDelay,
   createOpenAiCompatibleProvider,
   RequestCancellation,
+  type Provider,
+  type ProviderResult,
 } from '../src/index.js';
 
 afterEach(() => {
@@ -26,6 +28,30 @@ describe('RequestCancellation', () => {
     expect(cancel.aborted).toBe(true);
     expect(cancel.reason).toBe('client went away');
     expect(cancel.signal).toBe(cancel);
+  });
+
+  it('calls listeners as an EventTarget does: the signal as this, an abort event, handleEvent objects', () => {
+    const cancel = new RequestCancellation();
+    const seen: unknown[] = [];
+    cancel.addEventListener('abort', function (this: unknown, event) {
+      seen.push(this, event.type, event.target);
+    });
+    cancel.addEventListener('abort', { handleEvent: (event) => seen.push(event.currentTarget) });
+    cancel.abort();
+    expect(seen).toEqual([cancel, 'abort', cancel, cancel]);
+  });
+
+  it('cancels a fetch given the cancellation itself as its signal, without an uncaught error', async () => {
+    const server = createServer(() => undefined);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const cancel = new RequestCancellation();
+    const call = fetch(`http://127.0.0.1:${port}/`, { signal: cancel as unknown as AbortSignal });
+    await new Promise((r) => setTimeout(r, 20));
+    cancel.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
   });
 
   it('gives an AbortError by default and ignores listeners added after the abort', () => {
@@ -65,6 +91,17 @@ describe('RequestCancellation', () => {
     expect(after).toHaveBeenCalledOnce();
     expect(deferred).toHaveLength(1);
     expect(() => deferred[0]?.()).toThrow('listener failed');
+  });
+});
+
+describe('the Provider contract', () => {
+  it('refuses, at compile time, a provider that expects an AbortSignal', () => {
+    const fetchLike = (_signal: AbortSignal): Promise<ProviderResult> =>
+      Promise.resolve({ kind: 'json', status: 200, body: {} });
+    const call = (_request: unknown, signal: AbortSignal) => fetchLike(signal);
+    // @ts-expect-error: a provider must take a CancelSignal (or call abortSignalOf).
+    const provider: Provider = { chat: call, embeddings: call };
+    expect(typeof provider.chat).toBe('function');
   });
 });
 

@@ -140,6 +140,8 @@ export class RequestTracing {
           },
         };
         if (scanner.preservesChunks) traced.preservesChunks = true;
+        // The release check (leaked canaries) must survive the wrapper.
+        if (scanner.checkRelease) traced.checkRelease = scanner.checkRelease;
         return traced;
       }
     })(...args);

@@ -9,9 +9,27 @@
 export interface CancelSignal {
   readonly aborted: boolean;
   readonly reason: unknown;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
+  addEventListener(type: 'abort', listener: AbortListener, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: AbortListener): void;
 }
+
+/**
+ * The event an abort listener receives: the fields of a DOM `Event` that
+ * listeners read (`type` is "abort"; the target is the signal).
+ */
+export interface AbortEventLike {
+  readonly type: string;
+  readonly target: unknown;
+  readonly currentTarget: unknown;
+}
+
+/**
+ * An abort listener: a function, called with the signal as `this` and the
+ * event (as an EventTarget calls it), or an object with `handleEvent`.
+ * AbortSignal's own listener type fits, so an AbortSignal is a CancelSignal.
+ */
+export type AbortListener =
+  ((this: unknown, event: AbortEventLike) => void) | { handleEvent(event: AbortEventLike): void };
 
 /**
  * One request's cancellation: `abort()` marks it cancelled and calls each
@@ -22,7 +40,7 @@ export interface CancelSignal {
 export class RequestCancellation implements CancelSignal {
   #aborted = false;
   #reason: unknown = undefined;
-  #listeners: (() => void)[] | undefined;
+  #listeners: AbortListener[] | undefined;
 
   get aborted(): boolean {
     return this.#aborted;
@@ -37,12 +55,12 @@ export class RequestCancellation implements CancelSignal {
     return this;
   }
 
-  addEventListener(type: 'abort', listener: () => void): void {
+  addEventListener(type: 'abort', listener: AbortListener): void {
     if (type !== 'abort' || this.#aborted) return;
     (this.#listeners ??= []).push(listener);
   }
 
-  removeEventListener(type: 'abort', listener: () => void): void {
+  removeEventListener(type: 'abort', listener: AbortListener): void {
     const listeners = this.#listeners;
     if (type !== 'abort' || !listeners) return;
     const at = listeners.lastIndexOf(listener);
@@ -55,9 +73,13 @@ export class RequestCancellation implements CancelSignal {
     this.#reason = reason;
     const listeners = this.#listeners ?? [];
     this.#listeners = undefined;
+    if (listeners.length === 0) return;
+    // Listeners written for an AbortSignal (fetch's, for one) read `this` and the event.
+    const event: AbortEventLike = { type: 'abort', target: this, currentTarget: this };
     for (const listener of listeners) {
       try {
-        listener();
+        if (typeof listener === 'function') listener.call(this, event);
+        else listener.handleEvent(event);
       } catch (error) {
         // As an EventTarget does: the other listeners still run, and the
         // error is reported as uncaught rather than thrown at the caller.

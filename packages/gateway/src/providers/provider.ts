@@ -20,7 +20,10 @@ export type ProviderResult =
  * call (client disconnect, shutdown, timeout).
  */
 export interface Provider {
-  chat(request: ChatRequest, signal: CancelSignal): Promise<ProviderResult>;
-  embeddings(request: EmbeddingsRequest, signal: CancelSignal): Promise<ProviderResult>;
-  close?(): Promise<void>;
+  // Property syntax on purpose: a provider typed to take an AbortSignal does
+  // not compile (method parameters would be checked bivariantly and let it
+  // through); it must take a CancelSignal or call `abortSignalOf`.
+  chat: (request: ChatRequest, signal: CancelSignal) => Promise<ProviderResult>;
+  embeddings: (request: EmbeddingsRequest, signal: CancelSignal) => Promise<ProviderResult>;
+  close?: () => Promise<void>;
 }

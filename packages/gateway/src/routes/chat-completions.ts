@@ -306,6 +306,8 @@ async function respondStream(
 
   const flushScanner = async (): Promise<boolean> => {
     const step = scanner.end();
+    // The scanner's buffer is empty now, unlike what the batch assumes it holds.
+    batch.disable();
     noteDetections(ctx, deps, step.detections);
     if (step.blocked) {
       await blockStream('guard.output', 'output blocked at end of stream', 'content_filter');

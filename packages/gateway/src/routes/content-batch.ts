@@ -45,7 +45,9 @@ export function withContent(chunk: ChatChunk, content: string): ChatChunk {
  * the scanner rewrites text (redaction, vault restore) the held part is no
  * longer known here, so `release` reports it and batching stops for the
  * rest of the stream (the caller sends the released text in one frame and
- * goes on event by event, as without batching).
+ * goes on event by event, as without batching). The batch's idea of what the
+ * scanner holds is right only while every push goes through it: the caller
+ * calls `disable` before any other push and after the scanner's `end`.
  */
 export class ContentBatch {
   #frames: ContentFrame[] = [];
