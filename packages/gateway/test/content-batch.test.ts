@@ -45,6 +45,16 @@ describe('plainContentOf', () => {
       }),
     ).toBeUndefined();
     expect(plainContentOf({ ...base, error: { message: 'x' } })).toBeUndefined();
+    // Reasoning next to the content, and log probabilities, take the event-by-event way.
+    expect(
+      plainContentOf({
+        ...base,
+        choices: [{ ...choice, delta: { content: 'x', reasoning_content: 'y' } }],
+      }),
+    ).toBeUndefined();
+    const withLogprobs = { ...choice, logprobs: { content: [{ token: 'x', logprob: 0 }] } };
+    expect(plainContentOf({ ...base, choices: [withLogprobs] })).toBeUndefined();
+    expect(plainContentOf({ ...base, choices: [{ ...choice, logprobs: null }] })).toBe('Hello');
   });
 });
 

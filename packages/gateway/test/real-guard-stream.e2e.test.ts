@@ -180,6 +180,98 @@ describe('streamed output with the real guard', () => {
     });
   });
 
+  describe('model text besides the content (reasoning, refusal, log probabilities)', () => {
+    const tokenPieces = pieces(TOKEN, 5);
+
+    it('JSON: reasoning and refusal are redacted like the content; log probabilities of changed text are dropped', async () => {
+      script = (res) => {
+        const body = JSON.stringify({
+          id: 'u1',
+          object: 'chat.completion',
+          created: 1,
+          model: 'm',
+          choices: [
+            {
+              index: 0,
+              message: {
+                role: 'assistant',
+                content: `Use ${TOKEN} now.`,
+                reasoning_content: `The user wants the token ${TOKEN}; mail ${EMAIL}.`,
+                refusal: `I cannot share ${TOKEN}.`,
+              },
+              logprobs: { content: tokenPieces.map((token) => ({ token, logprob: -0.1 })) },
+              finish_reason: 'stop',
+            },
+          ],
+        });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      };
+      const r = await ask('default', false).response;
+      expect(r.status).toBe(200);
+      expect(r.text).not.toContain(TOKEN.slice(4, 14));
+      for (const piece of tokenPieces.slice(1, -1)) expect(r.text).not.toContain(piece);
+      expect(r.text).not.toContain(EMAIL);
+      const choice = JSON.parse(r.text).choices[0];
+      expect(choice.message.content).toBe('Use [REDACTED:secret.github_token] now.');
+      expect(choice.message.reasoning_content).toContain('[REDACTED:secret.github_token]');
+      expect(choice.message.refusal).toBe('I cannot share [REDACTED:secret.github_token].');
+      expect(choice.logprobs).toBeNull();
+    });
+
+    it('JSON: a clean answer keeps its log probabilities', async () => {
+      script = (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'u1',
+            object: 'chat.completion',
+            created: 1,
+            model: 'm',
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: 'Yes.' },
+                logprobs: { content: [{ token: 'Yes.', logprob: -0.01 }] },
+                finish_reason: 'stop',
+              },
+            ],
+          }),
+        );
+      };
+      const r = await ask('default', false).response;
+      expect(JSON.parse(r.text).choices[0].logprobs).toEqual({
+        content: [{ token: 'Yes.', logprob: -0.01 }],
+      });
+    });
+
+    it('stream: a secret split over reasoning deltas is masked; log probabilities of held text never leave', async () => {
+      const frame = (delta: Record<string, unknown>, logprobs?: unknown) =>
+        `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, ...(logprobs ? { logprobs } : {}), finish_reason: null }] })}\n\n`;
+      script = (res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        for (const piece of ['Token is ', ...tokenPieces, ' so. '])
+          res.write(frame({ reasoning_content: piece }));
+        for (const piece of ['Here: ', ...tokenPieces, ' done. '])
+          res.write(frame({ content: piece }, { content: [{ token: piece, logprob: -0.2 }] }));
+        res.write(sseChunk(null, 'stop'));
+        res.end('data: [DONE]\n\n');
+      };
+      const r = await ask('default', true).response;
+      expect(r.status).toBe(200);
+      expect(r.text).not.toContain(TOKEN.slice(4, 14));
+      for (const piece of tokenPieces.slice(1, -1)) expect(r.text).not.toContain(piece);
+      const deltas = r.text
+        .split('\n')
+        .filter((l) => l.startsWith('data: {'))
+        .map((l) => JSON.parse(l.slice(6)).choices?.[0]?.delta ?? {});
+      const reasoning = deltas.map((d) => d.reasoning_content ?? '').join('');
+      expect(reasoning).toBe('Token is [REDACTED:secret.github_token] so. ');
+      expect(contentEvents(r.text).join('')).toBe('Here: [REDACTED:secret.github_token] done. ');
+      expect(r.text.trim().endsWith('data: [DONE]')).toBe(true);
+    });
+  });
+
   describe('prompt injection in streamed output', () => {
     it('forwards a long benign answer whole, event by event, to [DONE]', async () => {
       const text = ANSWER.join('') + ANSWER.join('');

@@ -46,6 +46,8 @@ export interface ChatUsage {
 export interface ChatChoice {
   index: number;
   message: ChatMessage;
+  /** Per-token log probabilities (requested with `logprobs`); repeat the content's text. */
+  logprobs?: unknown;
   finish_reason: string | null;
 }
 
@@ -72,7 +74,17 @@ export interface ChatChunk {
   model: string;
   choices: {
     index: number;
-    delta: { role?: string; content?: string | null; tool_calls?: ChatChunkToolCallDelta[] };
+    delta: {
+      role?: string;
+      content?: string | null;
+      tool_calls?: ChatChunkToolCallDelta[];
+      /** Model text besides the content (see guard/model-text-fields.ts). */
+      reasoning_content?: string;
+      reasoning?: string;
+      refusal?: string | null;
+    };
+    /** Per-token log probabilities (requested with `logprobs`); repeat the content's text. */
+    logprobs?: unknown;
     finish_reason: string | null;
   }[];
   usage?: ChatUsage | null | undefined;

@@ -18,6 +18,8 @@ import type {
 import type { StreamEvents } from '../providers/provider.js';
 import { StreamChunkReader, type WireChunk } from '../providers/stream-chunk-reader.js';
 import { ContentBatch, plainContentOf, withContent } from './content-batch.js';
+import { dropLogprobs, sideTexts } from '../guard/model-text-fields.js';
+import { SideTextStreams } from '../guard/side-text-streams.js';
 import { callUpstream } from './call-upstream.js';
 import { routeFor } from './route-model.js';
 
@@ -109,40 +111,20 @@ async function respondJson(
   deps: GatewayDeps,
   completion: ChatCompletion,
 ): Promise<void> {
-  const roles = ctx.principal?.roles ?? [];
   const texts: string[] = [];
   for (const choice of completion.choices ?? []) {
     const message = choice.message;
     if (typeof message?.content === 'string' && message.content !== '') {
-      const review = deps.output.review(message.content, roles, ctx.scope, ctx.redacted);
-      noteDetections(ctx, deps, review.detections);
-      if (review.decision.action === 'block') {
-        ctx.decisions.push({
-          stage: 'response.output',
-          outcome: 'block',
-          ruleId: review.decision.ruleId,
-          reason: review.decision.reason,
-        });
-        deps.metrics?.blocks.inc({ stage: 'response' });
-        reject(
-          ctx,
-          'BLOCKED',
-          `Response blocked by Bulwark: the model output violates policy (${review.decision.ruleId})`,
-          {
-            code: 'content_filter',
-            ruleId: review.decision.ruleId,
-          },
-        );
-      }
-      if (review.redacted)
-        ctx.decisions.push({
-          stage: 'response.output',
-          outcome: 'redact',
-          ruleId: 'guard.redact',
-          reason: 'output redacted',
-        });
-      message.content = review.text;
-      texts.push(review.text);
+      const reviewed = reviewOutputText(ctx, deps, message.content);
+      if (reviewed !== message.content) dropLogprobs(choice);
+      message.content = reviewed;
+      texts.push(reviewed);
+    }
+    // Reasoning and refusal texts are the model's words too.
+    for (const [field, text] of message ? sideTexts(message) : []) {
+      const reviewed = reviewOutputText(ctx, deps, text);
+      (message as unknown as Record<string, unknown>)[field] = reviewed;
+      texts.push(reviewed);
     }
     if (Array.isArray(message?.tool_calls) && message.tool_calls.length > 0) {
       const kept: ChatToolCall[] = [];
@@ -184,6 +166,35 @@ async function respondJson(
     'content-length': Buffer.byteLength(body),
   });
   ctx.res.end(body);
+}
+
+/** The output guard's verdict on one text of the answer: the text to send, or a 400 when it blocks. */
+function reviewOutputText(ctx: GatewayContext, deps: GatewayDeps, text: string): string {
+  const review = deps.output.review(text, ctx.principal?.roles ?? [], ctx.scope, ctx.redacted);
+  noteDetections(ctx, deps, review.detections);
+  if (review.decision.action === 'block') {
+    ctx.decisions.push({
+      stage: 'response.output',
+      outcome: 'block',
+      ruleId: review.decision.ruleId,
+      reason: review.decision.reason,
+    });
+    deps.metrics?.blocks.inc({ stage: 'response' });
+    reject(
+      ctx,
+      'BLOCKED',
+      `Response blocked by Bulwark: the model output violates policy (${review.decision.ruleId})`,
+      { code: 'content_filter', ruleId: review.decision.ruleId },
+    );
+  }
+  if (review.redacted)
+    ctx.decisions.push({
+      stage: 'response.output',
+      outcome: 'redact',
+      ruleId: 'guard.redact',
+      reason: 'output redacted',
+    });
+  return review.text;
 }
 
 interface PendingToolCall {
@@ -304,7 +315,28 @@ async function respondStream(
     return out.raw(enc.chunk(withContent(last.chunk, step.emit), undefined), step.emit);
   };
 
+  // Reasoning and refusal texts, each through its own scanner (opened when first seen).
+  const sides = new SideTextStreams(() =>
+    deps.output.stream(
+      roles,
+      ctx.scope ?? { tenant: ctx.principal?.tenant ?? 'unknown', conversation: ctx.requestId },
+      ctx.redacted,
+    ),
+  );
+
   const flushScanner = async (): Promise<boolean> => {
+    const sideEnd = sides.end();
+    noteDetections(ctx, deps, sideEnd.detections);
+    if (sideEnd.blocked) {
+      await blockStream('guard.output', 'output blocked at end of stream', 'content_filter');
+      return false;
+    }
+    const sideRest = Object.values(sideEnd.rest).join('');
+    if (sideRest !== '' && template) {
+      const last = { ...(template as ChatChunk), usage: undefined };
+      last.choices = [{ index: 0, delta: sideEnd.rest, finish_reason: null }];
+      await out.raw(enc.chunk(last, undefined), sideRest);
+    }
     const step = scanner.end();
     // The scanner's buffer is empty now, unlike what the batch assumes it holds.
     batch.disable();
@@ -369,7 +401,11 @@ async function respondStream(
         // The scanner emits whole chunks unchanged: hold the original frame and
         // forward it untouched once released (no re-serialisation, no merging).
         const plain =
-          delta.role === undefined && !delta.tool_calls && !choice.finish_reason && !chunk.usage;
+          delta.role === undefined &&
+          !delta.tool_calls &&
+          !choice.finish_reason &&
+          !chunk.usage &&
+          sideTexts(delta).length === 0;
         const content = delta.content;
         held.push(
           plain
@@ -397,9 +433,17 @@ async function respondStream(
         }
         if (step.emit !== delta.content) {
           delta.content = step.emit;
+          dropLogprobs(choice);
           changed = true;
         }
       }
+      const side = sides.push(delta);
+      noteDetections(ctx, deps, side.detections);
+      if (side.blocked) {
+        await blockStream('guard.output', 'output blocked mid-stream', 'content_filter');
+        break;
+      }
+      if (side.changed) changed = true;
       if (Array.isArray(delta.tool_calls)) {
         for (const part of delta.tool_calls) {
           const pending = toolCalls.get(part.index) ?? { id: '', name: '', arguments: '' };
@@ -487,7 +531,7 @@ async function respondStream(
         delete chunk.usage;
         changed = true;
       }
-      const text = typeof delta.content === 'string' ? delta.content : '';
+      const text = (typeof delta.content === 'string' ? delta.content : '') + side.emitted;
       const verbatim = !changed && reader.verbatim;
       if (!(await out.raw(enc.chunk(chunk, verbatim ? data : undefined), text))) break;
     }

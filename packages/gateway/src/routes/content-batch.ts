@@ -8,16 +8,19 @@ export interface ContentFrame {
 }
 
 /**
- * The text of a chunk that carries only content: one choice whose delta has
- * a non-empty content string and nothing else that needs handling (role,
- * tool calls, finish reason, usage, error); undefined for any other chunk.
+ * The text of a chunk that carries only content: one choice whose delta
+ * holds a non-empty content string and nothing else, no finish reason, no
+ * log probabilities, no usage or error; undefined for any other chunk (it
+ * goes the event-by-event way, which handles every field).
  */
 export function plainContentOf(chunk: ChatChunk & { error?: unknown }): string | undefined {
   const choices = chunk.choices;
   if (!Array.isArray(choices) || choices.length !== 1 || chunk.usage || chunk.error) return;
   const choice = choices[0];
   const delta = choice?.delta;
-  if (!delta || choice.finish_reason || delta.role !== undefined || delta.tool_calls) return;
+  if (!delta || choice.finish_reason || (choice.logprobs !== undefined && choice.logprobs !== null))
+    return;
+  for (const key in delta) if (key !== 'content') return;
   return typeof delta.content === 'string' && delta.content !== '' ? delta.content : undefined;
 }
 
