@@ -182,31 +182,15 @@ describe('streamed output with the real guard', () => {
 
   describe('model text besides the content (reasoning, refusal, log probabilities)', () => {
     const tokenPieces = pieces(TOKEN, 5);
-
     it('JSON: reasoning and refusal are redacted like the content; log probabilities of changed text are dropped', async () => {
-      script = (res) => {
-        const body = JSON.stringify({
-          id: 'u1',
-          object: 'chat.completion',
-          created: 1,
-          model: 'm',
-          choices: [
-            {
-              index: 0,
-              message: {
-                role: 'assistant',
-                content: `Use ${TOKEN} now.`,
-                reasoning_content: `The user wants the token ${TOKEN}; mail ${EMAIL}.`,
-                refusal: `I cannot share ${TOKEN}.`,
-              },
-              logprobs: { content: tokenPieces.map((token) => ({ token, logprob: -0.1 })) },
-              finish_reason: 'stop',
-            },
-          ],
+      script = (res) =>
+        json(res, `Use ${TOKEN} now.`, {
+          message: {
+            reasoning_content: `The user wants the token ${TOKEN}; mail ${EMAIL}.`,
+            refusal: `I cannot share ${TOKEN}.`,
+          },
+          choice: { logprobs: { content: tokenPieces.map((token) => ({ token, logprob: -0.1 })) } },
         });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(body);
-      };
       const r = await ask('default', false).response;
       expect(r.status).toBe(200);
       expect(r.text).not.toContain(TOKEN.slice(4, 14));
@@ -220,25 +204,10 @@ describe('streamed output with the real guard', () => {
     });
 
     it('JSON: a clean answer keeps its log probabilities', async () => {
-      script = (res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            id: 'u1',
-            object: 'chat.completion',
-            created: 1,
-            model: 'm',
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', content: 'Yes.' },
-                logprobs: { content: [{ token: 'Yes.', logprob: -0.01 }] },
-                finish_reason: 'stop',
-              },
-            ],
-          }),
-        );
-      };
+      script = (res) =>
+        json(res, 'Yes.', {
+          choice: { logprobs: { content: [{ token: 'Yes.', logprob: -0.01 }] } },
+        });
       const r = await ask('default', false).response;
       expect(JSON.parse(r.text).choices[0].logprobs).toEqual({
         content: [{ token: 'Yes.', logprob: -0.01 }],

@@ -3,13 +3,19 @@ import { sseChunk } from './harness.js';
 
 /** Scripted upstream replies (OpenAI chat shapes) and SSE body readers for end-to-end tests. */
 
-export function json(res: ServerResponse, content: string): void {
+/** A chat completion answering `content`; `extra` adds message fields (reasoning, refusal) or choice fields (logprobs). */
+export function json(
+  res: ServerResponse,
+  content: string,
+  extra: { message?: Record<string, unknown>; choice?: Record<string, unknown> } = {},
+): void {
+  const message = { role: 'assistant', content, ...extra.message };
   const body = JSON.stringify({
     id: 'u1',
     object: 'chat.completion',
     created: 1,
     model: 'm',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    choices: [{ index: 0, message, ...extra.choice, finish_reason: 'stop' }],
     usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 },
   });
   res.writeHead(200, { 'content-type': 'application/json' });
