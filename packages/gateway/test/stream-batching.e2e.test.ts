@@ -4,6 +4,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuard, type Guard } from '@bulwark/detect';
 import { createOpenAiCompatibleProvider } from '../src/index.js';
+import { markerGuard } from './guard-doubles.js';
 import { post, sseChunk, startGateway, startUpstream, type TestGateway } from './harness.js';
 import { contentEvents } from './upstream-replies.js';
 
@@ -127,5 +128,38 @@ describe('content events scanned per network read', () => {
       if (received.includes('First ')) firstSeen();
     }
     expect(contentEvents(received)).toEqual(['First ', 'second. ']);
+  });
+});
+
+describe('log probabilities under the windowed fallback scanner (a guard without streamOutput)', () => {
+  it('drops the tokens of an event whose text leaves in a frame of its own', async () => {
+    const upstream = await startUpstream((_req, res) => {
+      const frame = (delta: Record<string, unknown>, logprobs?: unknown) =>
+        `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, ...(logprobs ? { logprobs } : {}), finish_reason: null }] })}\n\n`;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(
+        frame(
+          { role: 'assistant', content: 'Hello ' },
+          { content: [{ token: 'Hello ', logprob: -0.1 }] },
+        ),
+      );
+      res.end(`${sseChunk('there. ')}${sseChunk(null, 'stop')}data: [DONE]\n\n`);
+    });
+    const gateway = await startGateway({
+      guard: markerGuard(),
+      routes: [{ model: '*', provider: createOpenAiCompatibleProvider({ baseUrl: upstream.url }) }],
+    });
+    try {
+      const r = await post(`${gateway.url}/v1/chat/completions`, gateway.key, {
+        model: 'm',
+        stream: true,
+        messages: [{ role: 'user', content: 'Hi' }],
+      });
+      expect(contentEvents(r.text).join('')).toBe('Hello there. ');
+      expect(r.text).not.toContain('"token"');
+    } finally {
+      await gateway.close();
+      await upstream.close();
+    }
   });
 });

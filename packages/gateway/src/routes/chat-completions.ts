@@ -420,7 +420,9 @@ async function respondStream(
         }
         if (!(await release(step.emit))) break;
         if (plain) continue;
+        // The text left in a frame of its own (released when scanned): so do its tokens.
         delta.content = '';
+        dropLogprobs(choice);
         changed = true;
       } else if (typeof delta.content === 'string' && delta.content !== '') {
         // Pushed outside a batch: the batch no longer knows what the scanner holds.
