@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGuard, createRedactor } from '../src/index.js';
+import { BLOCK_OVERLAP, createStreamRedactor } from '../src/stream/stream-redactor.js';
 import { privateKeyPem, seededRandom, tokenFactories } from './support/leak-corpus.js';
 
 const scope = { tenant: 't', conversation: 'c' };
@@ -128,5 +129,68 @@ describe('guard.streamOutput and guard.redact categories', () => {
     expect(secretsOnly.detections.map((d) => d.category)).toEqual(['secret']);
     expect(guard.redact(text, scope, 'output', { categories: [] }).text).toBe(text);
     expect(guard.redact(text, scope).text).not.toContain('ann@example.com');
+  });
+});
+
+describe('stream block check across segment cuts (unsafe output)', () => {
+  /** Streams `text` word by word through the guard; whether it blocked and what got out before. */
+  function streamWords(text: string) {
+    const stream = createGuard().streamOutput(scope);
+    let out = '';
+    for (const word of text.split(/(?<= )/)) {
+      const step = stream.push(word);
+      out += step.emit;
+      if (step.blocked) return { blocked: true, out };
+    }
+    const last = stream.end();
+    return { blocked: last.blocked, out: out + last.emit };
+  }
+
+  it.each([
+    'Sure: <img src=x onerror=alert(document.cookie)> done. ',
+    'Click <a href="javascript:alert(document.cookie)">here</a> now. ',
+  ])('blocks a pattern cut at its spaces, as the whole text blocks: %s', (text) => {
+    expect(createGuard().check({ text, role: 'output', detectors: ['unsafe-output'] }).action).toBe(
+      'block',
+    );
+    const result = streamWords(text);
+    expect(result.blocked).toBe(true);
+    expect(result.out).not.toContain('alert(');
+  });
+
+  it('does not block ordinary prose or code talk streamed word by word', () => {
+    const prose =
+      'To add an image, write an img tag with a src attribute and an alt text. ' +
+      'Handlers such as onclick belong in your script file, not in the markup. ' +
+      'The quarter went well: revenue grew, costs were flat and the outlook is stable. ';
+    const result = streamWords(prose.repeat(6));
+    expect(result.blocked).toBe(false);
+    expect(result.out).toBe(prose.repeat(6));
+  });
+
+  it('gives the block check the segment after at most BLOCK_OVERLAP emitted characters', () => {
+    const checks: { text: string; segment: string; before: string }[] = [];
+    let emitted = '';
+    let pending = '';
+    const stream = createStreamRedactor({
+      detect: () => [],
+      transform: (segment) => {
+        checks.push({ text: pending, segment, before: emitted });
+        emitted += segment;
+        return segment;
+      },
+      block: (text) => {
+        pending = text;
+        return false;
+      },
+    });
+    for (let i = 0; i < 200; i++) stream.push(`word${String.fromCharCode(97 + (i % 26))} `);
+    stream.end();
+    expect(emitted.length).toBeGreaterThan(3 * BLOCK_OVERLAP);
+    for (const { text, segment, before } of checks) {
+      // The checked text is the segment after the end of what was emitted before it.
+      expect(text).toBe(before.slice(-BLOCK_OVERLAP) + segment);
+    }
+    expect(checks.some((c) => c.text.length - c.segment.length === BLOCK_OVERLAP)).toBe(true);
   });
 });

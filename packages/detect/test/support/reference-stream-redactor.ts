@@ -1,11 +1,14 @@
 /* eslint-disable no-useless-escape -- copied verbatim from the product code. */
 /**
  * The stream redactor and its pending-tail rule as they were before the
- * per-push fast paths (commit d26021e), kept unchanged so property tests can
- * compare what the optimised stream emits with it.
+ * per-push fast paths (commit d26021e), so property tests can compare what
+ * the optimised stream emits with it. The only later change follows the
+ * product's block check, which sees the segment after the last
+ * BLOCK_OVERLAP emitted characters.
  */
 import type { Detection } from '@bulwark/core';
 import type { OutputStreamGuard, StreamStep } from '../../src/guard-types.js';
+import { BLOCK_OVERLAP } from '../../src/stream/stream-redactor.js';
 
 /** What a stream redactor needs: a detector and a transform of a finished segment. */
 interface StreamRedactorParts {
@@ -25,6 +28,7 @@ interface StreamRedactorParts {
 export function referenceStreamRedactor(parts: StreamRedactorParts): OutputStreamGuard {
   let buffer = '';
   let blocked = false;
+  let checkedTail = '';
 
   function step(final: boolean): StreamStep {
     if (blocked) return { emit: '', detections: [], blocked: true };
@@ -37,11 +41,14 @@ export function referenceStreamRedactor(parts: StreamRedactorParts): OutputStrea
     const emitted = detections.filter((d) => d.end <= cut);
     const segment = buffer.slice(0, cut);
     buffer = buffer.slice(cut);
-    if (parts.block?.(segment, emitted)) {
+    // The block check sees the segment after the last BLOCK_OVERLAP emitted characters.
+    const checked = checkedTail + segment;
+    if (parts.block?.(checked, emitted)) {
       blocked = true;
       buffer = '';
       return { emit: '', detections: emitted, blocked: true };
     }
+    checkedTail = checked.slice(-BLOCK_OVERLAP);
     return { emit: parts.transform(segment, emitted), detections: emitted, blocked: false };
   }
 
